@@ -1,0 +1,1 @@
+"""Tenant assistant: helps tenants of Swedish public housing keep their homes."""

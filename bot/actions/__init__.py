@@ -1,0 +1,6 @@
+"""Rasa custom actions, served by the rasa-sdk action server (`python -m rasa_sdk --actions bot.actions`)."""
+
+from bot.actions.greeting import ActionGreetTenant
+from bot.actions.staff import ActionReferToStaff
+
+__all__ = ["ActionGreetTenant", "ActionReferToStaff"]

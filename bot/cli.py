@@ -1,0 +1,168 @@
+"""`tenantbot`: run the assistant and the staff tooling."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime as dt
+import logging
+import sys
+from collections.abc import Sequence
+
+from bot.conversation import ChatService, Sender
+from bot.db.migrate import upgrade
+from bot.db.session import make_engine, make_session_factory
+from bot.demo import TERMINAL_CHAT_ID, seed_demo
+from bot.i18n.rendering import Renderer
+from bot.organisation import load_all, load_organisation
+from bot.processes import ServiceFailed, rasa_stack
+from bot.rasa_client import RasaClient
+from bot.settings import ConfigurationError, Settings, load_settings
+from bot.terminal import run_terminal_chat
+from bot.training import ensure_model
+
+logger = logging.getLogger("tenantbot")
+
+
+def _configure_logging(settings: Settings, to_file: bool) -> None:
+    if to_file:
+        log_dir = settings.var_dir / "logs"
+        log_dir.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.FileHandler(log_dir / "bot.log", encoding="utf-8")
+    else:
+        handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=logging.INFO, handlers=[handler], force=True)
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+
+
+def _prepare(settings: Settings) -> None:
+    """Check the configuration and bring the database up to date."""
+    load_all(settings.organisation_dir)
+    upgrade(make_engine(settings.database_url))
+
+
+def _chat_service(settings: Settings) -> tuple[ChatService, RasaClient]:
+    engine = make_engine(settings.database_url)
+    renderer = Renderer(settings.project_root / "locales", settings.default_language)
+    rasa = RasaClient(settings.rasa_url, settings.rasa_timeout_seconds)
+    return ChatService(make_session_factory(engine), renderer, rasa), rasa
+
+
+def cmd_migrate(settings: Settings, args: argparse.Namespace) -> int:
+    upgrade(make_engine(settings.database_url))
+    print("database is up to date")
+    return 0
+
+
+def cmd_seed_demo(settings: Settings, args: argparse.Namespace) -> int:
+    _prepare(settings)
+    facts = load_organisation(settings.organisation_dir, "demo")
+    with make_session_factory(make_engine(settings.database_url)).begin() as session:
+        tenant = seed_demo(session, facts)
+        print(f"demo tenant: {tenant.name} ({facts.name})")
+    return 0
+
+
+def cmd_train(settings: Settings, args: argparse.Namespace) -> int:
+    print(f"model: {ensure_model(settings)}")
+    return 0
+
+
+async def _terminal(settings: Settings) -> None:
+    service, rasa = _chat_service(settings)
+    try:
+        await run_terminal_chat(service, Sender(TERMINAL_CHAT_ID, TERMINAL_CHAT_ID, channel="terminal"))
+    finally:
+        await rasa.aclose()
+
+
+def _run_telegram(settings: Settings) -> None:
+    from bot.telegram.app import TelegramBot, build_application
+
+    service, _rasa = _chat_service(settings)
+    engine = make_engine(settings.database_url)
+    bot = TelegramBot(
+        service,
+        make_session_factory(engine),
+        dt.timedelta(seconds=settings.update_claim_timeout_seconds),
+    )
+    application = build_application(settings, bot)
+    if settings.webhook_url:
+        application.run_webhook(
+            listen=settings.webhook_listen,
+            port=settings.webhook_port,
+            url_path="telegram",
+            webhook_url=settings.webhook_url,
+            secret_token=settings.webhook_secret,
+            allowed_updates=["message", "callback_query"],
+        )
+    else:
+        application.run_polling(allowed_updates=["message", "callback_query"])
+
+
+def cmd_chat(settings: Settings, args: argparse.Namespace) -> int:
+    """Terminal chat against an already running Rasa and action server."""
+    _configure_logging(settings, to_file=True)
+    asyncio.run(_terminal(settings))
+    return 0
+
+
+def cmd_demo(settings: Settings, args: argparse.Namespace) -> int:
+    telegram = bool(settings.telegram_token)
+    _configure_logging(settings, to_file=not telegram)
+    cmd_seed_demo(settings, args)
+    print("preparing the language model (the first run trains it; later runs reuse it)...")
+    model = ensure_model(settings)
+    print("starting the Rasa server and the action server...")
+    with rasa_stack(settings, model):
+        if telegram:
+            _run_telegram(settings)
+        else:
+            asyncio.run(_terminal(settings))
+    return 0
+
+
+def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
+    if not settings.telegram_token:
+        print("TELEGRAM_BOT_TOKEN is not set; use `make demo` for the terminal chat.", file=sys.stderr)
+        return 2
+    _configure_logging(settings, to_file=False)
+    _prepare(settings)
+    with rasa_stack(settings, ensure_model(settings)):
+        _run_telegram(settings)
+    return 0
+
+
+COMMANDS = {
+    "demo": (cmd_demo, "seed the demo, start Rasa and chat in the terminal (or Telegram with a token)"),
+    "run": (cmd_run, "run the Telegram bot with Rasa and the action server"),
+    "chat": (cmd_chat, "chat in the terminal with an already running Rasa"),
+    "train": (cmd_train, "train the Rasa model if its data changed"),
+    "migrate": (cmd_migrate, "bring the database schema up to date"),
+    "seed-demo": (cmd_seed_demo, "create the demo organisation and tenant"),
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="tenantbot", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True, metavar="command")
+    for name, (_function, help_text) in COMMANDS.items():
+        commands.add_parser(name, help=help_text, description=help_text)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        settings = load_settings()
+        return COMMANDS[args.command][0](settings, args)
+    except (ConfigurationError, ServiceFailed) as error:
+        print(f"tenantbot: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,156 @@
+"""The assistant as any channel sees it: a tenant's message in, rendered replies out.
+
+Telegram and the terminal chat both go through `ChatService`, so they behave the same.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.db import repositories
+from bot.i18n.languages import LANGUAGES, from_telegram_code, is_supported
+from bot.i18n.rendering import Button, Renderer, Reply, UnknownMessageKey
+from bot.rasa_client import RasaClient, RasaUnavailable
+
+logger = logging.getLogger(__name__)
+
+LANGUAGE_BUTTON_PREFIX = "lang:"
+
+
+@dataclass(frozen=True)
+class Sender:
+    """Who wrote: the chat to answer in, the person, and what their client says about them."""
+
+    chat_id: int
+    user_id: int
+    client_language: str | None = None
+    channel: str = "telegram"
+
+
+class ChatService:
+    def __init__(
+        self,
+        session_factory: sessionmaker[Session],
+        renderer: Renderer,
+        rasa: RasaClient,
+    ) -> None:
+        self._sessions = session_factory
+        self._renderer = renderer
+        self._rasa = rasa
+
+    # --- entry points -------------------------------------------------------------------
+
+    async def start(self, sender: Sender) -> list[Reply]:
+        """Answer /start: ask for the language if it is not known yet, else greet."""
+        language = self.language_of(sender)
+        if language is None:
+            return [self.language_picker()]
+        return await self._ask_rasa(sender, language, "/greet")
+
+    async def message(self, sender: Sender, text: str) -> list[Reply]:
+        """Answer a text message the tenant typed."""
+        language = self.language_of(sender)
+        if language is None:
+            return [self.language_picker()]
+        return await self._ask_rasa(sender, language, text)
+
+    async def button(self, sender: Sender, data: str) -> list[Reply]:
+        """Answer a button press; `data` is what the button carried."""
+        if data.startswith(LANGUAGE_BUTTON_PREFIX):
+            return self.choose_language(sender, data.removeprefix(LANGUAGE_BUTTON_PREFIX))
+        language = self.language_of(sender)
+        if language is None:
+            return [self.language_picker()]
+        if not data.startswith("/"):
+            logger.warning("ignoring a button with unexpected data %r", data[:80])
+            return [self._reply(language, "fallback")]
+        return await self._ask_rasa(sender, language, data)
+
+    def choose_language(self, sender: Sender, code: str) -> list[Reply]:
+        if not is_supported(code):
+            return [self.language_picker()]
+        with self._sessions.begin() as session:
+            repositories.get_or_create_chat(session, sender.chat_id).language = code
+            tenant = repositories.find_tenant_by_telegram_user(session, sender.user_id)
+            if tenant is not None:
+                tenant.preferred_language = code
+        return [self._reply(code, "language.changed"), self.capabilities(code)]
+
+    # --- replies the bot renders without Rasa -------------------------------------------
+
+    def language_picker(self) -> Reply:
+        """The language question in every language, with each language named in its own script."""
+        question = "\n".join(
+            dict.fromkeys(self._renderer.text(code, "language.choose") for code in LANGUAGES)
+        )
+        buttons = tuple(
+            Button(language.native_name, LANGUAGE_BUTTON_PREFIX + code)
+            for code, language in LANGUAGES.items()
+        )
+        return Reply(question, buttons)
+
+    def capabilities(self, language: str) -> Reply:
+        return self._renderer.reply(
+            language,
+            {
+                "key": "capabilities",
+                "buttons": [
+                    {"key": "button.talk_to_person", "payload": "/request_human"},
+                    {"key": "button.change_language", "payload": "/change_language"},
+                ],
+            },
+        )
+
+    def text(self, sender: Sender, key: str) -> Reply:
+        """A single keyed reply in the sender's language (or the default one)."""
+        return self._reply(self._renderer.language_or_default(self.language_of(sender)), key)
+
+    def language_of(self, sender: Sender) -> str | None:
+        """The chat's chosen language; else the tenant's; else their client's, if supported."""
+        with self._sessions.begin() as session:
+            chat = repositories.get_or_create_chat(session, sender.chat_id)
+            if chat.language is None:
+                tenant = repositories.find_tenant_by_telegram_user(session, sender.user_id)
+                preferred = tenant.preferred_language if tenant is not None else None
+                chat.language = (
+                    preferred if is_supported(preferred) else from_telegram_code(sender.client_language)
+                )
+            return chat.language
+
+    # --- Rasa ---------------------------------------------------------------------------
+
+    async def _ask_rasa(self, sender: Sender, language: str, text: str) -> list[Reply]:
+        metadata = {"language": language, "channel": sender.channel}
+        try:
+            messages = await self._rasa.send(str(sender.chat_id), text, metadata)
+        except RasaUnavailable:
+            logger.exception("Rasa did not answer chat %s", sender.chat_id)
+            return [self._reply(language, "error.assistant_unavailable")]
+        replies = [self._render_rasa_message(language, message) for message in messages]
+        return [reply for reply in replies if reply is not None]
+
+    def _render_rasa_message(self, language: str, message: Mapping[str, Any]) -> Reply | None:
+        payload = message.get("custom")
+        if language_change_requested(payload):
+            return self.language_picker()
+        if not isinstance(payload, Mapping) or "key" not in payload:
+            # Rasa holds no prose: a plain text answer means a response without a key slipped in.
+            logger.error("Rasa answered without a message key: %r", message)
+            return self._reply(language, "fallback")
+        try:
+            return self._renderer.reply(language, payload)
+        except (UnknownMessageKey, KeyError, IndexError, ValueError):
+            logger.exception("cannot render Rasa's message %r", payload)
+            return self._reply(language, "error.generic")
+
+    def _reply(self, language: str, key: str) -> Reply:
+        return Reply(self._renderer.text(language, key))
+
+
+def language_change_requested(payload: object) -> bool:
+    return isinstance(payload, Mapping) and payload.get("action") == "choose_language"

@@ -1,0 +1,1 @@
+"""The application database: models, engine and session factory, migrations."""

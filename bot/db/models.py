@@ -1,0 +1,94 @@
+"""Typed SQLAlchemy models of the application database."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import BigInteger, Date, DateTime, ForeignKey, String, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def as_utc(moment: dt.datetime) -> dt.datetime:
+    """SQLite hands back naive datetimes; every one stored here is UTC."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+
+
+class Organisation(Base):
+    """A housing company (allmännyttigt bostadsbolag); its facts live in its config file."""
+
+    __tablename__ = "organisation"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+    tenants: Mapped[list[Tenant]] = relationship(back_populates="organisation")
+
+
+class Tenant(Base):
+    __tablename__ = "tenant"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    preferred_language: Mapped[str | None] = mapped_column(String(8))
+    # Set when the tenant's Telegram account is bound to this record.
+    telegram_user_id: Mapped[int | None] = mapped_column(BigInteger, unique=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+    organisation: Mapped[Organisation] = relationship(back_populates="tenants")
+    leases: Mapped[list[Lease]] = relationship(back_populates="tenant")
+
+    @property
+    def first_name(self) -> str:
+        return self.name.split()[0] if self.name.strip() else self.name
+
+
+class Lease(Base):
+    """A rental contract (hyresavtal) for one flat."""
+
+    __tablename__ = "lease"
+    __table_args__ = (UniqueConstraint("organisation_id", "lease_number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id"), index=True)
+    tenant_id: Mapped[int] = mapped_column(ForeignKey("tenant.id"), index=True)
+    lease_number: Mapped[str] = mapped_column(String(64))
+    address: Mapped[str] = mapped_column(String(300))
+    # Money is kept in whole öre, never as a float.
+    monthly_rent_ore: Mapped[int] = mapped_column(BigInteger)
+    move_in_date: Mapped[dt.date] = mapped_column(Date)
+
+    tenant: Mapped[Tenant] = relationship(back_populates="leases")
+
+
+class Chat(Base):
+    """A Telegram chat the assistant talks in, bound to a tenant or not (yet)."""
+
+    __tablename__ = "chat"
+
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    language: Mapped[str | None] = mapped_column(String(8))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    updated_at: Mapped[dt.datetime] = mapped_column(
+        DateTime(timezone=True), default=_now, onupdate=_now
+    )
+
+
+class ProcessedUpdate(Base):
+    """Each Telegram update id, claimed before it is handled, so it is handled once."""
+
+    __tablename__ = "processed_update"
+
+    update_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    claimed_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    completed_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))

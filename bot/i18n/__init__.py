@@ -1,0 +1,1 @@
+"""Languages, the message catalog and rendering of keyed replies."""

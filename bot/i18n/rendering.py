@@ -1,0 +1,102 @@
+"""Turn keyed replies into text in the tenant's language, with gettext and Babel."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from babel import Locale
+from babel.dates import format_date
+from babel.numbers import format_currency, format_decimal
+from babel.support import NullTranslations, Translations
+
+from bot.i18n.languages import LANGUAGES
+from bot.i18n.messages import MESSAGES
+
+logger = logging.getLogger(__name__)
+
+DOMAIN = "messages"
+# First strong isolate / pop directional isolate: keep amounts and dates intact inside RTL text.
+FSI, PDI = "\u2068", "\u2069"
+
+
+@dataclass(frozen=True)
+class Button:
+    label: str
+    # What pressing the button sends back: a Rasa payload ("/request_human") or a bot command.
+    data: str
+
+
+@dataclass(frozen=True)
+class Reply:
+    text: str
+    buttons: tuple[Button, ...] = field(default=())
+
+
+class UnknownMessageKey(LookupError):
+    pass
+
+
+class Renderer:
+    """Renders message keys with parameters into localized text."""
+
+    def __init__(self, locales_dir: Path, default_language: str) -> None:
+        if default_language not in LANGUAGES:
+            raise ValueError(f"default language {default_language!r} is not supported")
+        self.default_language = default_language
+        self._translations: dict[str, NullTranslations] = {}
+        for code in LANGUAGES:
+            translations = Translations.load(str(locales_dir), [code], DOMAIN)
+            if code != "en" and not isinstance(translations, Translations):
+                raise FileNotFoundError(
+                    f"no compiled catalog for {code!r} in {locales_dir}; run `make setup`"
+                )
+            self._translations[code] = translations
+
+    def language_or_default(self, language: str | None) -> str:
+        return language if language in LANGUAGES else self.default_language
+
+    def text(self, language: str | None, key: str, params: Mapping[str, Any] | None = None) -> str:
+        language = self.language_or_default(language)
+        try:
+            msgid = MESSAGES[key]
+        except KeyError:
+            raise UnknownMessageKey(key) from None
+        template = self._translations[language].gettext(msgid)
+        values = {name: self._format_value(language, value) for name, value in (params or {}).items()}
+        return template.format(**values)
+
+    def reply(self, language: str | None, payload: Mapping[str, Any]) -> Reply:
+        """Render one keyed reply as sent by Rasa or an action.
+
+        `payload` is `{"key": ..., "params": {...}, "buttons": [{"key": ..., "payload": ...}]}`.
+        """
+        text = self.text(language, payload["key"], payload.get("params"))
+        buttons = tuple(
+            Button(self.text(language, button["key"], button.get("params")), button["payload"])
+            for button in payload.get("buttons", ())
+        )
+        return Reply(text, buttons)
+
+    def _format_value(self, language: str, value: Any) -> str:
+        locale = Locale.parse(language)
+        if isinstance(value, Mapping) and "amount_ore" in value:
+            amount = Decimal(int(value["amount_ore"])) / 100
+            formatted = format_currency(
+                amount, "SEK", locale=locale, format_type="standard",
+                currency_digits=amount != amount.to_integral_value(),
+            )
+        elif isinstance(value, Mapping) and "date" in value:
+            formatted = format_date(dt.date.fromisoformat(value["date"]), "long", locale=locale)
+        elif isinstance(value, (int, Decimal)) and not isinstance(value, bool):
+            formatted = format_decimal(value, locale=locale)
+        else:
+            formatted = str(value)
+        if LANGUAGES[language].right_to_left:
+            formatted = f"{FSI}{formatted}{PDI}"
+        return formatted

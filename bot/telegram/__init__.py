@@ -1,0 +1,1 @@
+"""Telegram: python-telegram-bot handlers and the application that runs them."""

@@ -1,0 +1,192 @@
+"""The Telegram adapter: python-telegram-bot handlers around `ChatService`."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import logging
+from collections.abc import AsyncIterator, Callable
+
+from sqlalchemy.orm import Session, sessionmaker
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationHandlerStop,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
+
+from bot.conversation import ChatService, Sender
+from bot.db import repositories
+from bot.i18n.rendering import Reply
+from bot.settings import Settings
+
+logger = logging.getLogger(__name__)
+
+PRIVATE = filters.ChatType.PRIVATE
+
+
+class TelegramBot:
+    """Owns the handlers; each one turns an update into a call on the chat service."""
+
+    def __init__(
+        self,
+        service: ChatService,
+        session_factory: sessionmaker[Session],
+        claim_timeout: dt.timedelta,
+        clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC),
+    ) -> None:
+        self._service = service
+        self._sessions = session_factory
+        self._claim_timeout = claim_timeout
+        self._clock = clock
+
+    def install(self, application: Application) -> None:  # type: ignore[type-arg]
+        application.add_handler(TypeHandler(Update, self.claim_update), group=-1)
+        application.add_handlers(
+            [
+                CommandHandler("start", self.start, filters=PRIVATE),
+                CommandHandler("language", self.language, filters=PRIVATE),
+                CommandHandler("help", self.help, filters=PRIVATE),
+                MessageHandler(PRIVATE & filters.TEXT & ~filters.COMMAND, self.text_message),
+                MessageHandler(PRIVATE & filters.COMMAND, self.unknown_command),
+                MessageHandler(PRIVATE & ~filters.TEXT, self.non_text_message),
+                CallbackQueryHandler(self.button),
+            ],
+            group=0,
+        )
+        application.add_handler(TypeHandler(Update, self.complete_update), group=1)
+        application.add_error_handler(self.on_error)
+
+    # --- exactly once -------------------------------------------------------------------
+
+    async def claim_update(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Stop here if this update was handled already (or is being handled elsewhere)."""
+        with self._sessions.begin() as session:
+            claimed = repositories.claim_update(
+                session, update.update_id, self._clock(), self._claim_timeout
+            )
+        if not claimed:
+            logger.info("skipping update %s: already handled", update.update_id)
+            raise ApplicationHandlerStop
+
+    async def complete_update(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Mark the update handled."""
+        with self._sessions.begin() as session:
+            repositories.complete_update(session, update.update_id, self._clock())
+
+    # --- handlers -----------------------------------------------------------------------
+
+    async def start(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Greet a tenant who opens the chat, asking for their language first if needed."""
+        await self._send(update, await self._service.start(_sender(update)))
+
+    async def language(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Show the language picker."""
+        await self._send(update, [self._service.language_picker()])
+
+    async def help(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Explain how to use the assistant."""
+        await self._send(update, [self._service.text(_sender(update), "help")])
+
+    async def text_message(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Pass what the tenant wrote to the assistant and send its answers."""
+        assert update.effective_message is not None and update.effective_message.text is not None
+        await self._send(
+            update, await self._service.message(_sender(update), update.effective_message.text)
+        )
+
+    async def unknown_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Say which commands exist."""
+        await self._send(update, [self._service.text(_sender(update), "command.unknown")])
+
+    async def non_text_message(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Ask for words when the tenant sends a photo, sticker or voice message."""
+        await self._send(update, [self._service.text(_sender(update), "input.text_only")])
+
+    async def button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Handle a pressed button: acknowledge it, mark the choice, and answer it."""
+        query = update.callback_query
+        assert query is not None
+        await query.answer()
+        message = query.message
+        if message is None or not message.is_accessible or message.chat.type != "private":
+            return
+        label = _button_label(message.reply_markup, query.data)
+        if label is not None and message.text:
+            # Buttons answered once are removed, so an old choice cannot be sent again.
+            await query.edit_message_text(f"{message.text}\n\n✓ {label}", reply_markup=None)
+        await self._send(update, await self._service.button(_sender(update), query.data or ""))
+
+    async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Log the error and tell the tenant, in their language, that something went wrong."""
+        logger.error("error while handling an update", exc_info=context.error)
+        if isinstance(update, Update) and update.effective_chat and update.effective_user:
+            with contextlib.suppress(Exception):
+                await self._send(update, [self._service.text(_sender(update), "error.generic")])
+
+    # --- sending ------------------------------------------------------------------------
+
+    async def _send(self, update: Update, replies: list[Reply]) -> None:
+        chat = update.effective_chat
+        assert chat is not None
+        for reply in replies:
+            markup = (
+                InlineKeyboardMarkup(
+                    [[InlineKeyboardButton(b.label, callback_data=b.data)] for b in reply.buttons]
+                )
+                if reply.buttons
+                else None
+            )
+            await chat.send_message(reply.text, reply_markup=markup)
+
+
+def _sender(update: Update) -> Sender:
+    chat, user = update.effective_chat, update.effective_user
+    assert chat is not None and user is not None
+    return Sender(chat_id=chat.id, user_id=user.id, client_language=user.language_code)
+
+
+def _button_label(markup: InlineKeyboardMarkup | None, data: str | None) -> str | None:
+    if markup is None:
+        return None
+    for row in markup.inline_keyboard:
+        for button in row:
+            if button.callback_data == data:
+                return button.text
+    return None
+
+
+def build_application(settings: Settings, bot: TelegramBot) -> Application:  # type: ignore[type-arg]
+    """The python-telegram-bot application, pointed at the configured Bot API server."""
+    application = (
+        Application.builder()
+        .token(settings.telegram_token)
+        .base_url(settings.telegram_bot_api_url)
+        .base_file_url(settings.telegram_file_api_url)
+        # Telegram's limits (about 30 messages a second overall, 20 a minute per group);
+        # a 429 answer's retry_after is waited out and the call retried.
+        .rate_limiter(AIORateLimiter(max_retries=5))
+        .build()
+    )
+    bot.install(application)
+    return application
+
+
+@contextlib.asynccontextmanager
+async def polling(application: Application) -> AsyncIterator[None]:  # type: ignore[type-arg]
+    """Run the bot by long polling inside an already running event loop."""
+    async with application:
+        assert application.updater is not None
+        await application.updater.start_polling(allowed_updates=Update.ALL_TYPES, timeout=10)
+        await application.start()
+        try:
+            yield
+        finally:
+            await application.updater.stop()
+            await application.stop()
