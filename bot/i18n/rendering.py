@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -23,6 +24,7 @@ logger = logging.getLogger(__name__)
 DOMAIN = "messages"
 # First strong isolate / pop directional isolate: keep amounts and dates intact inside RTL text.
 FSI, PDI = "\u2068", "\u2069"
+CODE_BESIDE_DIGIT = re.compile(r"(?<=[A-Z])(?=\d)|(?<=\d)(?=[A-Z])")
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,18 @@ class Button:
 class Reply:
     text: str
     buttons: tuple[Button, ...] = field(default=())
+
+
+def _format_money(amount_ore: int, locale: Locale) -> str:
+    """Whole kronor without decimals ("2 400 kr"); öre shown only when there are any."""
+    amount = Decimal(amount_ore) / 100
+    if amount == amount.to_integral_value():
+        whole_kronor = locale.currency_formats["standard"].pattern.replace(".00", "")
+        text = format_currency(amount, "SEK", format=whole_kronor, locale=locale, currency_digits=False)
+    else:
+        text = format_currency(amount, "SEK", locale=locale)
+    # CLDR's currency spacing, which Babel leaves out: "SEK 2,400", not "SEK2,400".
+    return CODE_BESIDE_DIGIT.sub("\xa0", text)
 
 
 class UnknownMessageKey(LookupError):
@@ -86,11 +100,7 @@ class Renderer:
     def _format_value(self, language: str, value: Any) -> str:
         locale = Locale.parse(language)
         if isinstance(value, Mapping) and "amount_ore" in value:
-            amount = Decimal(int(value["amount_ore"])) / 100
-            formatted = format_currency(
-                amount, "SEK", locale=locale, format_type="standard",
-                currency_digits=amount != amount.to_integral_value(),
-            )
+            formatted = _format_money(int(value["amount_ore"]), locale)
         elif isinstance(value, Mapping) and "date" in value:
             formatted = format_date(dt.date.fromisoformat(value["date"]), "long", locale=locale)
         elif isinstance(value, (int, Decimal)) and not isinstance(value, bool):

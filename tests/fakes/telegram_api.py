@@ -1,0 +1,232 @@
+"""A fake Telegram Bot API server on 127.0.0.1, speaking the real Bot API JSON.
+
+The bot under test is python-telegram-bot with its own HTTP stack, pointed here with
+`base_url`. Tests play the tenant: they queue updates (messages, commands, button presses) and
+read what the bot sent back.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiohttp import web
+
+JSON_FIELDS = {"reply_markup", "allowed_updates", "entities", "link_preview_options"}
+BOT_USER = {"id": 7000001, "is_bot": True, "first_name": "Hyresassistenten", "username": "tenant_test_bot"}
+
+
+@dataclass
+class SentMessage:
+    chat_id: int
+    message_id: int
+    text: str
+    reply_markup: dict[str, Any] | None
+
+    @property
+    def buttons(self) -> list[tuple[str, str]]:
+        """(label, callback data) of every inline button."""
+        if not self.reply_markup:
+            return []
+        return [
+            (button["text"], button.get("callback_data", ""))
+            for row in self.reply_markup.get("inline_keyboard", [])
+            for button in row
+        ]
+
+
+@dataclass
+class FakeTelegram:
+    token: str = "123456:TEST-TOKEN"
+    updates: list[dict[str, Any]] = field(default_factory=list)
+    sent: list[SentMessage] = field(default_factory=list)
+    edits: list[dict[str, Any]] = field(default_factory=list)
+    answered_callbacks: list[str] = field(default_factory=list)
+    calls: list[str] = field(default_factory=list)
+    webhook: dict[str, Any] | None = None
+    _update_ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1000))
+    _message_ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
+    _changed: asyncio.Condition | None = None
+    _runner: web.AppRunner | None = None
+    port: int = 0
+
+    # --- the server ---------------------------------------------------------------------
+
+    async def start(self) -> None:
+        self._changed = asyncio.Condition()
+        app = web.Application()
+        app.router.add_route("*", "/bot{token}/{method}", self._handle)
+        self._runner = web.AppRunner(app)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+
+    async def stop(self) -> None:
+        if self._runner is not None:
+            await self._runner.cleanup()
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    async def _handle(self, request: web.Request) -> web.Response:
+        if request.match_info["token"] != self.token:
+            return _error(401, "Unauthorized")
+        method = request.match_info["method"]
+        params = await _parameters(request)
+        self.calls.append(method)
+        handler = getattr(self, f"_api_{method}", None)
+        if handler is None:
+            return _error(404, "Not Found")
+        return web.json_response({"ok": True, "result": await handler(params)})
+
+    async def _notify(self) -> None:
+        assert self._changed is not None
+        async with self._changed:
+            self._changed.notify_all()
+
+    async def _api_getMe(self, params: dict[str, Any]) -> Any:
+        return BOT_USER
+
+    async def _api_deleteWebhook(self, params: dict[str, Any]) -> Any:
+        self.webhook = None
+        return True
+
+    async def _api_setWebhook(self, params: dict[str, Any]) -> Any:
+        self.webhook = params
+        return True
+
+    async def _api_getUpdates(self, params: dict[str, Any]) -> Any:
+        assert self._changed is not None
+        offset = int(params.get("offset") or 0)
+        timeout = float(params.get("timeout") or 0)
+        # Updates below the offset are confirmed: Telegram forgets them.
+        self.updates = [u for u in self.updates if u["update_id"] >= offset]
+        deadline = time.monotonic() + timeout
+        async with self._changed:
+            while not self.updates and time.monotonic() < deadline:
+                try:
+                    await asyncio.wait_for(self._changed.wait(), deadline - time.monotonic())
+                except TimeoutError:
+                    break
+        return list(self.updates)
+
+    async def _api_sendMessage(self, params: dict[str, Any]) -> Any:
+        chat_id = int(params["chat_id"])
+        message = SentMessage(
+            chat_id, next(self._message_ids), params["text"], params.get("reply_markup")
+        )
+        self.sent.append(message)
+        await self._notify()
+        return _message_json(message)
+
+    async def _api_answerCallbackQuery(self, params: dict[str, Any]) -> Any:
+        self.answered_callbacks.append(params["callback_query_id"])
+        return True
+
+    async def _api_editMessageText(self, params: dict[str, Any]) -> Any:
+        self.edits.append(params)
+        for message in self.sent:
+            if message.chat_id == int(params["chat_id"]) and message.message_id == int(params["message_id"]):
+                message.text = params["text"]
+                message.reply_markup = params.get("reply_markup")
+                return _message_json(message)
+        return True
+
+    # --- playing the tenant -------------------------------------------------------------
+
+    async def push(self, update: dict[str, Any]) -> dict[str, Any]:
+        """Queue a raw update (it keeps its update_id if it has one)."""
+        update.setdefault("update_id", next(self._update_ids))
+        self.updates.append(update)
+        await self._notify()
+        return update
+
+    async def send_text(self, user: dict[str, Any], text: str) -> dict[str, Any]:
+        message: dict[str, Any] = {
+            "message_id": next(self._message_ids),
+            "date": int(time.time()),
+            "chat": {"id": user["id"], "type": "private", "first_name": user["first_name"]},
+            "from": user,
+            "text": text,
+        }
+        if text.startswith("/"):
+            command = text.split()[0]
+            message["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command)}]
+        return await self.push({"message": message})
+
+    async def press(self, user: dict[str, Any], message: SentMessage, data: str) -> dict[str, Any]:
+        return await self.push(
+            {
+                "callback_query": {
+                    "id": str(next(self._update_ids)),
+                    "from": user,
+                    "chat_instance": str(user["id"]),
+                    "data": data,
+                    "message": _message_json(message),
+                }
+            }
+        )
+
+    async def wait_for_messages(self, chat_id: int, count: int, timeout: float = 30.0) -> list[SentMessage]:
+        """Wait until the bot has sent `count` messages to the chat; return them all."""
+        assert self._changed is not None
+        deadline = time.monotonic() + timeout
+        async with self._changed:
+            while len(self.messages_to(chat_id)) < count:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    raise AssertionError(
+                        f"expected {count} messages to chat {chat_id}, got: "
+                        f"{[m.text for m in self.messages_to(chat_id)]}"
+                    )
+                try:
+                    await asyncio.wait_for(self._changed.wait(), remaining)
+                except TimeoutError:
+                    pass
+        return self.messages_to(chat_id)
+
+    def messages_to(self, chat_id: int) -> list[SentMessage]:
+        return [m for m in self.sent if m.chat_id == chat_id]
+
+
+def user(user_id: int, first_name: str = "Test", language_code: str | None = None) -> dict[str, Any]:
+    data: dict[str, Any] = {"id": user_id, "is_bot": False, "first_name": first_name}
+    if language_code:
+        data["language_code"] = language_code
+    return data
+
+
+def _message_json(message: SentMessage) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "message_id": message.message_id,
+        "date": int(time.time()),
+        "chat": {"id": message.chat_id, "type": "private"},
+        "from": BOT_USER,
+        "text": message.text,
+    }
+    if message.reply_markup:
+        data["reply_markup"] = message.reply_markup
+    return data
+
+
+async def _parameters(request: web.Request) -> dict[str, Any]:
+    if request.content_type == "application/json":
+        raw = await request.json()
+    else:
+        raw = dict(await request.post())
+        raw.update(request.query)
+    # python-telegram-bot sends form fields; structured ones are JSON text.
+    return {
+        key: json.loads(value) if key in JSON_FIELDS and isinstance(value, str) else value
+        for key, value in raw.items()
+    }
+
+
+def _error(code: int, description: str) -> web.Response:
+    return web.json_response({"ok": False, "error_code": code, "description": description}, status=code)

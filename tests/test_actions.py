@@ -1,0 +1,79 @@
+"""Custom actions, run the way the action server runs them, over a real database."""
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.actions import ActionGreetTenant, ActionReferToStaff, dependencies
+from bot.demo import TERMINAL_CHAT_ID, seed_demo
+from bot.organisation import load_organisation
+from bot.settings import PROJECT_ROOT
+
+ORGANISATIONS = PROJECT_ROOT / "config" / "organisations"
+
+
+@pytest.fixture
+def seeded(session_factory: sessionmaker[Session]) -> Iterator[None]:
+    with session_factory.begin() as session:
+        seed_demo(session, load_organisation(ORGANISATIONS, "demo"))
+    dependencies.override(dependencies.Dependencies(session_factory, ORGANISATIONS))
+    yield
+    dependencies.override(None)
+
+
+def tracker(sender_id: str, text: str, intent: str) -> Tracker:
+    return Tracker.from_dict(
+        {
+            "sender_id": sender_id,
+            "slots": {},
+            "latest_message": {"text": text, "intent": {"name": intent, "confidence": 0.9}},
+            "events": [],
+            "paused": False,
+            "latest_action_name": "action_listen",
+        }
+    )
+
+
+async def run(action: Any, sender_id: str, text: str, intent: str) -> list[dict[str, Any]]:
+    dispatcher = CollectingDispatcher()
+    events = await action.run(dispatcher, tracker(sender_id, text, intent), {})
+    assert events == []
+    return [message["custom"] for message in dispatcher.messages]
+
+
+@pytest.mark.usefixtures("seeded")
+async def test_a_known_tenant_is_greeted_by_first_name() -> None:
+    assert await run(ActionGreetTenant(), str(TERMINAL_CHAT_ID), "hej", "greet") == [
+        {"key": "greet.named", "params": {"name": "Amina", "organisation": "Exempelbostäder AB"}}
+    ]
+
+
+@pytest.mark.usefixtures("seeded")
+@pytest.mark.parametrize("sender_id", ["424242", "not-a-telegram-id"])
+async def test_a_stranger_gets_a_greeting_without_a_name(sender_id: str) -> None:
+    assert await run(ActionGreetTenant(), sender_id, "hi", "greet") == [{"key": "greet.anonymous"}]
+
+
+@pytest.mark.usefixtures("seeded")
+async def test_a_tenant_who_asks_for_a_person_gets_their_landlords_contact() -> None:
+    assert await run(ActionReferToStaff(), str(TERMINAL_CHAT_ID), "ring mig", "request_human") == [
+        {
+            "key": "staff.contact",
+            "params": {
+                "organisation": "Exempelbostäder AB",
+                "phone": "010-123 45 67",
+                "email": "kundservice@exempelbostader.example",
+            },
+        }
+    ]
+
+
+@pytest.mark.usefixtures("seeded")
+async def test_a_stranger_who_asks_for_a_person_is_told_where_to_look() -> None:
+    assert await run(ActionReferToStaff(), "99", "human please", "request_human") == [
+        {"key": "staff.contact_unknown_tenant"}
+    ]
