@@ -78,7 +78,7 @@ async def _terminal(settings: Settings) -> None:
 
 
 def _run_telegram(settings: Settings) -> None:
-    from bot.telegram.app import TelegramBot, build_application
+    from bot.telegram.app import ALLOWED_UPDATES, TelegramBot, build_application
 
     service, _rasa = _chat_service(settings)
     engine = make_engine(settings.database_url)
@@ -95,10 +95,10 @@ def _run_telegram(settings: Settings) -> None:
             url_path="telegram",
             webhook_url=settings.webhook_url,
             secret_token=settings.webhook_secret,
-            allowed_updates=["message", "callback_query"],
+            allowed_updates=ALLOWED_UPDATES,
         )
     else:
-        application.run_polling(allowed_updates=["message", "callback_query"])
+        application.run_polling(allowed_updates=ALLOWED_UPDATES)
 
 
 def cmd_chat(settings: Settings, args: argparse.Namespace) -> int:

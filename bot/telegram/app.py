@@ -29,6 +29,7 @@ from bot.settings import Settings
 logger = logging.getLogger(__name__)
 
 PRIVATE = filters.ChatType.PRIVATE
+ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY]
 
 
 class TelegramBot:
@@ -179,11 +180,13 @@ def build_application(settings: Settings, bot: TelegramBot) -> Application:  # t
 
 
 @contextlib.asynccontextmanager
-async def polling(application: Application) -> AsyncIterator[None]:  # type: ignore[type-arg]
+async def polling(
+    application: Application, timeout_seconds: int = 10  # type: ignore[type-arg]
+) -> AsyncIterator[None]:
     """Run the bot by long polling inside an already running event loop."""
     async with application:
         assert application.updater is not None
-        await application.updater.start_polling(allowed_updates=Update.ALL_TYPES, timeout=10)
+        await application.updater.start_polling(allowed_updates=ALLOWED_UPDATES, timeout=timeout_seconds)
         await application.start()
         try:
             yield

@@ -17,6 +17,7 @@ from typing import Any
 from aiohttp import web
 
 JSON_FIELDS = {"reply_markup", "allowed_updates", "entities", "link_preview_options"}
+UPDATE_IDS = itertools.count(1000)
 BOT_USER = {"id": 7000001, "is_bot": True, "first_name": "Hyresassistenten", "username": "tenant_test_bot"}
 
 
@@ -48,7 +49,8 @@ class FakeTelegram:
     answered_callbacks: list[str] = field(default_factory=list)
     calls: list[str] = field(default_factory=list)
     webhook: dict[str, Any] | None = None
-    _update_ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1000))
+    # Update ids keep rising across fakes, as Telegram's do for one bot across restarts.
+    _update_ids: itertools.count[int] = field(default_factory=lambda: UPDATE_IDS)
     _message_ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     _changed: asyncio.Condition | None = None
     _runner: web.AppRunner | None = None

@@ -1,0 +1,100 @@
+"""The whole path: python-telegram-bot against a fake Bot API, a real Rasa server, a real
+action server and a real SQLite file."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import time
+from collections.abc import AsyncIterator, Callable, Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.conversation import ChatService
+from bot.db.migrate import upgrade
+from bot.db.models import Tenant
+from bot.db.repositories import find_organisation
+from bot.db.session import make_engine, make_session_factory
+from bot.demo import seed_demo
+from bot.i18n.rendering import Renderer
+from bot.organisation import load_organisation
+from bot.processes import rasa_stack
+from bot.rasa_client import RasaClient
+from bot.settings import PROJECT_ROOT, Settings, load_settings
+from bot.telegram.app import TelegramBot, build_application, polling
+from tests.conftest import free_port
+from tests.fakes.telegram_api import FakeTelegram
+
+pytestmark = pytest.mark.e2e
+
+
+def stack_settings(var_dir: Path) -> Settings:
+    return load_settings(
+        {
+            "TENANTBOT_VAR_DIR": str(var_dir),
+            "RASA_URL": f"http://127.0.0.1:{free_port()}",
+            "ACTION_SERVER_PORT": str(free_port()),
+        }
+    )
+
+
+@pytest.fixture(scope="session")
+def stack(tmp_path_factory: pytest.TempPathFactory, trained_model: Path) -> Iterator[Settings]:
+    """Rasa and the action server, running for the whole session over a fresh SQLite file."""
+    settings = stack_settings(tmp_path_factory.mktemp("stack"))
+    engine = make_engine(settings.database_url)
+    upgrade(engine)
+    with make_session_factory(engine).begin() as session:
+        seed_demo(session, load_organisation(settings.organisation_dir, "demo"))
+    engine.dispose()
+    with rasa_stack(settings, trained_model):
+        yield settings
+
+
+@pytest.fixture(scope="session")
+def sessions(stack: Settings) -> sessionmaker[Session]:
+    return make_session_factory(make_engine(stack.database_url))
+
+
+def add_tenant(sessions: sessionmaker[Session], name: str, telegram_user_id: int) -> None:
+    with sessions.begin() as session:
+        organisation = find_organisation(session, "demo")
+        assert organisation is not None
+        session.add(Tenant(organisation=organisation, name=name, telegram_user_id=telegram_user_id))
+
+
+async def eventually(condition: Callable[[], bool], timeout: float = 10.0) -> None:
+    """Wait for something the bot does after its reply is sent (like recording the update)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "condition not met in time"
+        await asyncio.sleep(0.05)
+
+
+@pytest.fixture
+async def telegram() -> AsyncIterator[FakeTelegram]:
+    fake = FakeTelegram()
+    await fake.start()
+    yield fake
+    await fake.stop()
+
+
+def make_bot(settings: Settings, sessions: sessionmaker[Session], telegram: FakeTelegram, rasa_url: str | None = None):  # type: ignore[no-untyped-def]
+    settings = settings.with_overrides(
+        telegram_token=telegram.token, telegram_api_base_url=telegram.base_url
+    )
+    service = ChatService(
+        sessions,
+        Renderer(PROJECT_ROOT / "locales", settings.default_language),
+        RasaClient(rasa_url or settings.rasa_url, timeout_seconds=20),
+    )
+    return build_application(settings, TelegramBot(service, sessions, dt.timedelta(minutes=2)))
+
+
+@pytest.fixture
+async def bot(stack: Settings, sessions: sessionmaker[Session], telegram: FakeTelegram) -> AsyncIterator[None]:
+    """The real bot, polling the fake Bot API."""
+    async with polling(make_bot(stack, sessions, telegram), timeout_seconds=1):
+        yield

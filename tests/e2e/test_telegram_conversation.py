@@ -1,0 +1,208 @@
+"""Tenants talking to the assistant in Telegram: a message in, a message out, through the real
+bot, Rasa, the action server and the database."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import httpx
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.db.models import Chat, ProcessedUpdate, Tenant
+from bot.processes import start_rasa
+from bot.settings import Settings
+from bot.telegram.app import polling
+from tests.conftest import free_port
+from tests.e2e.conftest import add_tenant, eventually, make_bot
+from tests.fakes.telegram_api import FakeTelegram, user
+
+pytestmark = pytest.mark.e2e
+
+SWEDISH_GREETING = "Hej Lina! Jag är chattassistent hos Exempelbostäder AB. Vad kan jag hjälpa dig med?"
+
+
+@pytest.mark.usefixtures("bot")
+async def test_a_tenant_chooses_swedish_and_is_greeted_by_name(
+    telegram: FakeTelegram, sessions: sessionmaker[Session], stack: Settings
+) -> None:
+    add_tenant(sessions, "Lina Berg", 5001)
+    lina = user(5001, "Lina")
+
+    await telegram.send_text(lina, "/start")
+    [picker] = await telegram.wait_for_messages(5001, 1)
+    assert "Vilket språk vill du att jag skriver på?" in picker.text
+    assert ("Svenska", "lang:sv") in picker.buttons and ("English", "lang:en") in picker.buttons
+
+    await telegram.press(lina, picker, "lang:sv")
+    replies = await telegram.wait_for_messages(5001, 3)
+    assert replies[1].text.startswith("Jag skriver till dig på svenska från och med nu.")
+    assert replies[2].buttons == [("Prata med en person", "/request_human"), ("Byt språk", "/change_language")]
+    # The picker was answered, marked with the choice, and its buttons removed.
+    assert telegram.answered_callbacks and picker.text.endswith("✓ Svenska") and picker.reply_markup is None
+
+    await telegram.send_text(lina, "hej")
+    replies = await telegram.wait_for_messages(5001, 4)
+    assert replies[3].text == SWEDISH_GREETING
+
+    def all_updates_completed() -> bool:
+        with sessions() as session:
+            handled = session.scalars(select(ProcessedUpdate)).all()
+            return len(handled) >= 3 and all(row.completed_at is not None for row in handled)
+
+    await eventually(all_updates_completed)
+    with sessions() as session:
+        assert session.get(Chat, 5001).language == "sv"  # type: ignore[union-attr]
+        tenant = session.scalar(select(Tenant).where(Tenant.telegram_user_id == 5001))
+        assert tenant is not None and tenant.preferred_language == "sv"
+    # Rasa kept the conversation in its SQL tracker store, not in its memory.
+    tracker_db = stack.tracker_store_url.removeprefix("sqlite:///")
+    with sqlite3.connect(tracker_db) as tracker:
+        actions = [row[0] for row in tracker.execute(
+            "SELECT action_name FROM events WHERE sender_id = '5001' AND type_name = 'action'"
+        )]
+    assert "action_greet_tenant" in actions
+
+
+@pytest.mark.usefixtures("bot")
+async def test_an_english_phone_starts_in_english_and_reaches_a_person(
+    telegram: FakeTelegram, sessions: sessionmaker[Session]
+) -> None:
+    add_tenant(sessions, "Omar Ali", 5002)
+    omar = user(5002, "Omar", language_code="en-GB")
+
+    await telegram.send_text(omar, "/start")
+    [greeting] = await telegram.wait_for_messages(5002, 1)
+    assert greeting.text.startswith("Hello Omar! I am the chat assistant of Exempelbostäder AB.")
+
+    await telegram.send_text(omar, "what can you do?")
+    [_, capabilities] = await telegram.wait_for_messages(5002, 2)
+    assert capabilities.text.startswith("I can answer questions about your home")
+    assert ("Talk to a person", "/request_human") in capabilities.buttons
+
+    await telegram.press(omar, capabilities, "/request_human")
+    replies = await telegram.wait_for_messages(5002, 3)
+    assert replies[2].text == (
+        "A person at Exempelbostäder AB can help you with this. "
+        "You can call 010-123 45 67 or write to kundservice@exempelbostader.example."
+    )
+
+
+@pytest.mark.usefixtures("bot")
+async def test_a_stranger_gets_a_greeting_without_a_name(telegram: FakeTelegram) -> None:
+    stranger = user(5003, "Kim", language_code="sv")
+    await telegram.send_text(stranger, "hejsan")
+    [reply] = await telegram.wait_for_messages(5003, 1)
+    assert reply.text == "Hej! Jag är chattassistent hos ditt bostadsbolag. Vad kan jag hjälpa dig med?"
+
+
+@pytest.mark.usefixtures("bot")
+async def test_a_crisis_message_gets_the_emergency_numbers(telegram: FakeTelegram) -> None:
+    tenant = user(5004, "Sara", language_code="sv")
+    await telegram.send_text(tenant, "jag orkar inte längre, jag vill inte leva")
+    [reply] = await telegram.wait_for_messages(5004, 1)
+    for number in ("112", "90101", "020-50 50 50", "1177"):
+        assert number in reply.text
+
+
+@pytest.mark.usefixtures("bot")
+async def test_commands_photos_and_gibberish_get_clear_answers(telegram: FakeTelegram) -> None:
+    tenant = user(5005, "Ali", language_code="en")
+    await telegram.send_text(tenant, "/frobnicate")
+    await telegram.push(
+        {"message": {"message_id": 1, "date": 0, "chat": {"id": 5005, "type": "private"},
+                     "from": tenant, "photo": [{"file_id": "x", "file_unique_id": "y",
+                                                 "width": 1, "height": 1}]}}
+    )
+    await telegram.send_text(tenant, "/help")
+    replies = await telegram.wait_for_messages(5005, 3)
+    assert [r.text for r in replies[:2]] == [
+        "I don't know that command. You can use /help or /language.",
+        "I can only read text. Please write your question in words.",
+    ]
+    assert replies[2].text.startswith("Write to me in your own words.")
+
+
+async def test_an_update_delivered_again_is_not_handled_twice(
+    telegram: FakeTelegram, sessions: sessionmaker[Session], stack: Settings
+) -> None:
+    tenant = user(5006, "Eva", language_code="en")
+    async with polling(make_bot(stack, sessions, telegram), timeout_seconds=1):
+        update = await telegram.send_text(tenant, "hello")
+        await telegram.wait_for_messages(5006, 1)
+    # Telegram delivers the same update again, as after a restart before it was confirmed.
+    async with polling(make_bot(stack, sessions, telegram), timeout_seconds=1):
+        await telegram.push(dict(update))
+        await telegram.send_text(tenant, "thanks")
+        replies = await telegram.wait_for_messages(5006, 2)
+    assert len(replies) == 2
+    assert replies[1].text == "You're welcome! Is there anything else I can help you with?"
+
+
+async def test_when_rasa_is_down_the_tenant_is_told_in_their_language(
+    telegram: FakeTelegram, sessions: sessionmaker[Session], stack: Settings
+) -> None:
+    tenant = user(5007, "Nora", language_code="sv")
+    dead_rasa = f"http://127.0.0.1:{free_port()}"
+    async with polling(make_bot(stack, sessions, telegram, rasa_url=dead_rasa), timeout_seconds=1):
+        await telegram.send_text(tenant, "hej")
+        [reply] = await telegram.wait_for_messages(5007, 1)
+    assert reply.text.startswith("Förlåt, jag kan inte svara just nu.")
+
+
+async def test_webhook_mode_accepts_only_telegrams_secret(
+    telegram: FakeTelegram, sessions: sessionmaker[Session], stack: Settings
+) -> None:
+    application = make_bot(stack, sessions, telegram)
+    port = free_port()
+    async with application:
+        assert application.updater is not None
+        await application.updater.start_webhook(
+            listen="127.0.0.1", port=port, url_path="telegram",
+            webhook_url=f"http://127.0.0.1:{port}/telegram", secret_token="s3cret-token",
+        )
+        await application.start()
+        try:
+            assert telegram.webhook is not None and telegram.webhook["secret_token"] == "s3cret-token"
+            tenant = user(5008, "Ida", language_code="en")
+            update = {"update_id": 90001, "message": {
+                "message_id": 1, "date": 0, "chat": {"id": 5008, "type": "private"},
+                "from": tenant, "text": "hi"}}
+            async with httpx.AsyncClient() as client:
+                url = f"http://127.0.0.1:{port}/telegram"
+                forged = await client.post(url, json=update, headers={
+                    "X-Telegram-Bot-Api-Secret-Token": "guess"})
+                assert forged.status_code == 403
+                genuine = await client.post(url, json=update, headers={
+                    "X-Telegram-Bot-Api-Secret-Token": "s3cret-token"})
+                assert genuine.status_code == 200
+            [reply] = await telegram.wait_for_messages(5008, 1)
+            assert reply.text.startswith("Hello! I am the chat assistant")
+        finally:
+            await application.updater.stop()
+            await application.stop()
+
+
+async def test_stopping_rasa_mid_conversation_gives_the_localized_fallback(
+    telegram: FakeTelegram, sessions: sessionmaker[Session], stack: Settings, trained_model: Path,
+    tmp_path: Path,
+) -> None:
+    own = stack.with_overrides(
+        rasa_url=f"http://127.0.0.1:{free_port()}", var_dir=tmp_path,
+        tracker_store_url=f"sqlite:///{tmp_path / 'tracker.db'}",
+    )
+    rasa = start_rasa(own, trained_model)
+    tenant = user(5009, "Leo", language_code="en")
+    try:
+        async with polling(make_bot(own, sessions, telegram), timeout_seconds=1):
+            await telegram.send_text(tenant, "hi")
+            [greeting] = await telegram.wait_for_messages(5009, 1)
+            assert greeting.text.startswith("Hello! I am the chat assistant")
+            rasa.stop()
+            await telegram.send_text(tenant, "what can you do?")
+            [_, fallback] = await telegram.wait_for_messages(5009, 2)
+    finally:
+        rasa.stop()
+    assert fallback.text.startswith("Sorry, I can't answer right now. Please try again in a little while.")

@@ -1,0 +1,49 @@
+"""The terminal chat goes through the same path as Telegram: Rasa, actions, database."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.conversation import ChatService, Sender
+from bot.demo import TERMINAL_CHAT_ID
+from bot.i18n.rendering import Renderer
+from bot.rasa_client import RasaClient
+from bot.settings import PROJECT_ROOT, Settings
+from bot.terminal import run_terminal_chat
+
+pytestmark = pytest.mark.e2e
+
+
+def scripted(lines: list[str]):  # type: ignore[no-untyped-def]
+    remaining: Iterator[str] = iter(lines)
+
+    async def read(prompt: str) -> str | None:
+        return next(remaining, None)
+
+    return read
+
+
+async def test_the_demo_tenant_is_greeted_and_buttons_are_numbered(
+    stack: Settings, sessions: sessionmaker[Session]
+) -> None:
+    service = ChatService(
+        sessions, Renderer(PROJECT_ROOT / "locales", "sv"), RasaClient(stack.rasa_url)
+    )
+    output: list[str] = []
+    await run_terminal_chat(
+        service,
+        Sender(TERMINAL_CHAT_ID, TERMINAL_CHAT_ID, channel="terminal"),
+        read=scripted(["vad kan du göra?", "1", "/quit", "never read"]),
+        write=output.append,
+    )
+    transcript = "\n".join(output)
+    assert "assistant: Hej Amina! Jag är chattassistent hos Exempelbostäder AB." in transcript
+    assert "  1) Prata med en person\n  2) Byt språk" in transcript
+    # Choosing 1 pressed "Talk to a person".
+    assert output[-1] == (
+        "\nassistant: En person på Exempelbostäder AB kan hjälpa dig med det här. "
+        "Du kan ringa 010-123 45 67 eller skriva till kundservice@exempelbostader.example."
+    )
