@@ -9,14 +9,14 @@ import logging
 import sys
 from collections.abc import Sequence
 
-from bot.conversation import ChatService, Sender
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.conversation import Sender, build_chat_service
 from bot.db.migrate import upgrade
 from bot.db.session import make_engine, make_session_factory
 from bot.demo import TERMINAL_CHAT_ID, seed_demo
-from bot.i18n.rendering import Renderer
 from bot.organisation import load_all, load_organisation
 from bot.processes import ServiceFailed, rasa_stack
-from bot.rasa_client import RasaClient
 from bot.settings import ConfigurationError, Settings, load_settings
 from bot.terminal import run_terminal_chat
 from bot.training import ensure_model
@@ -42,11 +42,8 @@ def _prepare(settings: Settings) -> None:
     upgrade(make_engine(settings.database_url))
 
 
-def _chat_service(settings: Settings) -> tuple[ChatService, RasaClient]:
-    engine = make_engine(settings.database_url)
-    renderer = Renderer(settings.project_root / "locales", settings.default_language)
-    rasa = RasaClient(settings.rasa_url, settings.rasa_timeout_seconds)
-    return ChatService(make_session_factory(engine), renderer, rasa), rasa
+def _sessions(settings: Settings) -> sessionmaker[Session]:
+    return make_session_factory(make_engine(settings.database_url))
 
 
 def cmd_migrate(settings: Settings, args: argparse.Namespace) -> int:
@@ -58,7 +55,7 @@ def cmd_migrate(settings: Settings, args: argparse.Namespace) -> int:
 def cmd_seed_demo(settings: Settings, args: argparse.Namespace) -> int:
     _prepare(settings)
     facts = load_organisation(settings.organisation_dir, "demo")
-    with make_session_factory(make_engine(settings.database_url)).begin() as session:
+    with _sessions(settings).begin() as session:
         tenant = seed_demo(session, facts)
         print(f"demo tenant: {tenant.name} ({facts.name})")
     return 0
@@ -70,21 +67,20 @@ def cmd_train(settings: Settings, args: argparse.Namespace) -> int:
 
 
 async def _terminal(settings: Settings) -> None:
-    service, rasa = _chat_service(settings)
+    service = build_chat_service(settings, _sessions(settings))
     try:
         await run_terminal_chat(service, Sender(TERMINAL_CHAT_ID, TERMINAL_CHAT_ID, channel="terminal"))
     finally:
-        await rasa.aclose()
+        await service.aclose()
 
 
 def _run_telegram(settings: Settings) -> None:
     from bot.telegram.app import ALLOWED_UPDATES, TelegramBot, build_application
 
-    service, _rasa = _chat_service(settings)
-    engine = make_engine(settings.database_url)
+    sessions = _sessions(settings)
     bot = TelegramBot(
-        service,
-        make_session_factory(engine),
+        build_chat_service(settings, sessions),
+        sessions,
         dt.timedelta(seconds=settings.update_claim_timeout_seconds),
     )
     application = build_application(settings, bot)

@@ -16,10 +16,13 @@ from bot.db import repositories
 from bot.i18n.languages import LANGUAGES, from_telegram_code, is_supported
 from bot.i18n.rendering import Button, Renderer, Reply, UnknownMessageKey
 from bot.rasa_client import RasaClient, RasaUnavailable
+from bot.safety.keywords import CrisisKeywords
+from bot.settings import Settings
 
 logger = logging.getLogger(__name__)
 
 LANGUAGE_BUTTON_PREFIX = "lang:"
+CRISIS_KEY = "crisis.emergency"
 
 
 @dataclass(frozen=True)
@@ -38,10 +41,15 @@ class ChatService:
         session_factory: sessionmaker[Session],
         renderer: Renderer,
         rasa: RasaClient,
+        crisis_keywords: CrisisKeywords,
     ) -> None:
         self._sessions = session_factory
         self._renderer = renderer
         self._rasa = rasa
+        self._crisis_keywords = crisis_keywords
+
+    async def aclose(self) -> None:
+        await self._rasa.aclose()
 
     # --- entry points -------------------------------------------------------------------
 
@@ -53,11 +61,22 @@ class ChatService:
         return await self._ask_rasa(sender, language, "/greet")
 
     async def message(self, sender: Sender, text: str) -> list[Reply]:
-        """Answer a text message the tenant typed."""
+        """Answer a text message the tenant typed.
+
+        A message with a clear crisis phrase gets the emergency numbers first, whatever else
+        happens (no language chosen yet, Rasa down, another flow active).
+        """
         language = self.language_of(sender)
+        emergency: list[Reply] = []
+        if self._crisis_keywords.match(text):
+            logger.warning("crisis phrase in a message from chat %s", sender.chat_id)
+            emergency = [self._reply(self._renderer.language_or_default(language), CRISIS_KEY)]
         if language is None:
-            return [self.language_picker()]
-        return await self._ask_rasa(sender, language, text)
+            return [*emergency, self.language_picker()]
+        replies = await self._ask_rasa(sender, language, text)
+        if emergency:
+            replies = [r for r in replies if r.text != emergency[0].text]
+        return [*emergency, *replies]
 
     async def button(self, sender: Sender, data: str) -> list[Reply]:
         """Answer a button press; `data` is what the button carried."""
@@ -154,3 +173,12 @@ class ChatService:
 
 def language_change_requested(payload: object) -> bool:
     return isinstance(payload, Mapping) and payload.get("action") == "choose_language"
+
+
+def build_chat_service(settings: Settings, session_factory: sessionmaker[Session]) -> ChatService:
+    return ChatService(
+        session_factory,
+        Renderer(settings.project_root / "locales", settings.default_language),
+        RasaClient(settings.rasa_url, settings.rasa_timeout_seconds),
+        CrisisKeywords.bundled(),
+    )

@@ -12,17 +12,15 @@ from pathlib import Path
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.conversation import ChatService
+from bot.conversation import build_chat_service
 from bot.db.migrate import upgrade
 from bot.db.models import Tenant
 from bot.db.repositories import find_organisation
 from bot.db.session import make_engine, make_session_factory
 from bot.demo import seed_demo
-from bot.i18n.rendering import Renderer
 from bot.organisation import load_organisation
 from bot.processes import rasa_stack
-from bot.rasa_client import RasaClient
-from bot.settings import PROJECT_ROOT, Settings, load_settings
+from bot.settings import Settings, load_settings
 from bot.telegram.app import TelegramBot, build_application, polling
 from tests.conftest import free_port
 from tests.fakes.telegram_api import FakeTelegram
@@ -85,11 +83,9 @@ def make_bot(settings: Settings, sessions: sessionmaker[Session], telegram: Fake
     settings = settings.with_overrides(
         telegram_token=telegram.token, telegram_api_base_url=telegram.base_url
     )
-    service = ChatService(
-        sessions,
-        Renderer(PROJECT_ROOT / "locales", settings.default_language),
-        RasaClient(rasa_url or settings.rasa_url, timeout_seconds=20),
-    )
+    if rasa_url:
+        settings = settings.with_overrides(rasa_url=rasa_url)
+    service = build_chat_service(settings, sessions)
     return build_application(settings, TelegramBot(service, sessions, dt.timedelta(minutes=2)))
 
 

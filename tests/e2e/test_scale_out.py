@@ -9,12 +9,10 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.conversation import ChatService, Sender
+from bot.conversation import Sender, build_chat_service
 from bot.db.session import make_engine
-from bot.i18n.rendering import Renderer
 from bot.processes import start_rasa
-from bot.rasa_client import RasaClient
-from bot.settings import PROJECT_ROOT, Settings
+from bot.settings import Settings
 from tests.conftest import free_port
 
 pytestmark = pytest.mark.e2e
@@ -36,13 +34,12 @@ async def test_conversations_survive_in_postgresql_with_a_redis_lock_store(
     with engine.begin() as connection:
         connection.execute(text("DROP TABLE IF EXISTS events"))
     rasa = start_rasa(settings, trained_model)
-    client = RasaClient(settings.rasa_url)
+    service = build_chat_service(settings, sessions)
     try:
-        service = ChatService(sessions, Renderer(PROJECT_ROOT / "locales", "sv"), client)
         replies = await service.message(Sender(sender_id, sender_id, "en"), "hello")
         assert replies[0].text.startswith("Hello! I am the chat assistant")
     finally:
-        await client.aclose()
+        await service.aclose()
         rasa.stop()
     with engine.connect() as connection:
         actions = connection.execute(

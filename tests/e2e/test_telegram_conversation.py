@@ -206,3 +206,12 @@ async def test_stopping_rasa_mid_conversation_gives_the_localized_fallback(
     finally:
         rasa.stop()
     assert fallback.text.startswith("Sorry, I can't answer right now. Please try again in a little while.")
+
+
+@pytest.mark.usefixtures("bot")
+async def test_a_crisis_phrase_is_answered_even_before_a_language_is_chosen(telegram: FakeTelegram) -> None:
+    newcomer = user(5010, "Jo")  # no language known: the picker would come first
+    await telegram.send_text(newcomer, "he hits me and I am scared")
+    emergency, picker = await telegram.wait_for_messages(5010, 2)
+    assert "112" in emergency.text and "90101" in emergency.text
+    assert ("English", "lang:en") in picker.buttons

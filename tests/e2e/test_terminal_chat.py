@@ -7,11 +7,9 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.conversation import ChatService, Sender
+from bot.conversation import Sender, build_chat_service
 from bot.demo import TERMINAL_CHAT_ID
-from bot.i18n.rendering import Renderer
-from bot.rasa_client import RasaClient
-from bot.settings import PROJECT_ROOT, Settings
+from bot.settings import Settings
 from bot.terminal import run_terminal_chat
 
 pytestmark = pytest.mark.e2e
@@ -29,16 +27,17 @@ def scripted(lines: list[str]):  # type: ignore[no-untyped-def]
 async def test_the_demo_tenant_is_greeted_and_buttons_are_numbered(
     stack: Settings, sessions: sessionmaker[Session]
 ) -> None:
-    service = ChatService(
-        sessions, Renderer(PROJECT_ROOT / "locales", "sv"), RasaClient(stack.rasa_url)
-    )
+    service = build_chat_service(stack, sessions)
     output: list[str] = []
-    await run_terminal_chat(
-        service,
-        Sender(TERMINAL_CHAT_ID, TERMINAL_CHAT_ID, channel="terminal"),
-        read=scripted(["vad kan du göra?", "1", "/quit", "never read"]),
-        write=output.append,
-    )
+    try:
+        await run_terminal_chat(
+            service,
+            Sender(TERMINAL_CHAT_ID, TERMINAL_CHAT_ID, channel="terminal"),
+            read=scripted(["vad kan du göra?", "1", "/quit", "never read"]),
+            write=output.append,
+        )
+    finally:
+        await service.aclose()
     transcript = "\n".join(output)
     assert "assistant: Hej Amina! Jag är chattassistent hos Exempelbostäder AB." in transcript
     assert "  1) Prata med en person\n  2) Byt språk" in transcript

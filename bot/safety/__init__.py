@@ -1,0 +1,1 @@
+"""Safety: recognising acute danger whatever else the conversation is about."""
