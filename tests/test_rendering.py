@@ -28,3 +28,11 @@ def test_amounts_and_dates_follow_the_locale(renderer: Renderer) -> None:
     assert renderer._format_value("en", {"amount_ore": 240000}) == "SEK\xa02,400"
     assert renderer._format_value("sv", {"date": "2026-03-31"}) == "31 mars 2026"
     assert renderer._format_value("en", {"date": "2026-03-31"}) == "March 31, 2026"
+
+
+def test_right_to_left_languages_isolate_amounts_and_names(renderer: Renderer) -> None:
+    amount = renderer._format_value("ar", {"amount_ore": 240000})
+    assert amount.startswith("\u2068") and amount.endswith("\u2069")
+    text = renderer.text("fa", "staff.contact", {"organisation": "Exempelbostäder AB", "phone": "010-123 45 67", "email": "a@b.se"})
+    assert "\u2068010-123 45 67\u2069" in text
+    assert "\u2068" not in renderer.text("sv", "staff.contact", {"organisation": "X", "phone": "1", "email": "e"})

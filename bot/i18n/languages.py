@@ -18,6 +18,12 @@ LANGUAGES: dict[str, Language] = {
     for language in (
         Language("sv", "Svenska"),
         Language("en", "English"),
+        Language("ar", "العربية", right_to_left=True),
+        Language("so", "Soomaali"),
+        Language("fa", "فارسی", right_to_left=True),
+        Language("ti", "ትግርኛ"),
+        Language("uk", "Українська"),
+        Language("fi", "Suomi"),
     )
 }
 
