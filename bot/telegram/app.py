@@ -6,9 +6,11 @@ import contextlib
 import datetime as dt
 import logging
 from collections.abc import AsyncIterator, Callable
+from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram._utils.types import JSONDict  # the type of a raw API answer
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -16,10 +18,12 @@ from telegram.ext import (
     CallbackQueryHandler,
     CommandHandler,
     ContextTypes,
+    ExtBot,
     MessageHandler,
     TypeHandler,
     filters,
 )
+from telegram.request import HTTPXRequest
 
 from bot.conversation import ChatService, Sender
 from bot.db import repositories
@@ -163,18 +167,46 @@ def _button_label(markup: InlineKeyboardMarkup | None, data: str | None) -> str 
     return None
 
 
+class TolerantBot(ExtBot):  # type: ignore[type-arg]
+    """An ExtBot that survives an update it cannot parse.
+
+    python-telegram-bot parses a getUpdates batch as a whole, so one malformed update would make
+    it fetch the same batch for ever and lose every good update in it. Such an update is
+    logged and replaced by an empty one with the same id: it is confirmed and skipped, and the
+    rest of the batch is handled.
+    """
+
+    async def _post(self, endpoint: str, data: JSONDict | None = None, **kwargs: Any) -> Any:
+        result = await super()._post(endpoint, data, **kwargs)
+        if endpoint == "getUpdates" and isinstance(result, list):
+            result = [self._parseable(entry) for entry in result]
+        return result
+
+    def _parseable(self, entry: Any) -> Any:
+        try:
+            Update.de_json(entry, self)
+        except Exception:  # whatever the parser trips on, this update is unusable
+            update_id = entry.get("update_id") if isinstance(entry, dict) else None
+            logger.error("dropping a malformed update %r: %.300r", update_id, entry, exc_info=True)
+            if isinstance(update_id, int):
+                return {"update_id": update_id}
+            raise
+        return entry
+
+
 def build_application(settings: Settings, bot: TelegramBot) -> Application:  # type: ignore[type-arg]
     """The python-telegram-bot application, pointed at the configured Bot API server."""
-    application = (
-        Application.builder()
-        .token(settings.telegram_token)
-        .base_url(settings.telegram_bot_api_url)
-        .base_file_url(settings.telegram_file_api_url)
+    telegram_bot = TolerantBot(
+        settings.telegram_token,
+        base_url=settings.telegram_bot_api_url,
+        base_file_url=settings.telegram_file_api_url,
+        request=HTTPXRequest(connection_pool_size=256),
+        get_updates_request=HTTPXRequest(connection_pool_size=1),
         # Telegram's limits (about 30 messages a second overall, 20 a minute per group);
         # a 429 answer's retry_after is waited out and the call retried.
-        .rate_limiter(AIORateLimiter(max_retries=5))
-        .build()
+        rate_limiter=AIORateLimiter(max_retries=5),
     )
+    application = Application.builder().bot(telegram_bot).build()
     bot.install(application)
     return application
 

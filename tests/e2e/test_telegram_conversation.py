@@ -215,3 +215,13 @@ async def test_a_crisis_phrase_is_answered_even_before_a_language_is_chosen(tele
     emergency, picker = await telegram.wait_for_messages(5010, 2)
     assert "112" in emergency.text and "90101" in emergency.text
     assert ("English", "lang:en") in picker.buttons
+
+
+@pytest.mark.usefixtures("bot")
+async def test_a_malformed_update_does_not_block_the_good_ones(telegram: FakeTelegram) -> None:
+    tenant = user(5011, "Mo", language_code="en")
+    await telegram.push({"message": "not a message at all"})
+    await telegram.send_text(tenant, "hello")
+    [reply] = await telegram.wait_for_messages(5011, 1)
+    assert reply.text.startswith("Hello! I am the chat assistant")
+    await eventually(lambda: not telegram.updates)
