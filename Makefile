@@ -11,7 +11,7 @@ export UV_LINK_MODE ?= copy
 PO_FILES := $(wildcard locales/*/LC_MESSAGES/messages.po)
 MO_FILES := $(PO_FILES:.po=.mo)
 
-.PHONY: demo run test setup train messages lock clean
+.PHONY: demo run test setup train nlu-eval messages lock clean
 
 ## Run the assistant: a terminal chat, or the Telegram bot when TELEGRAM_BOT_TOKEN is set.
 demo: setup
@@ -46,6 +46,10 @@ $(RASA_VENV)/.installed: requirements/rasa.lock $(VENV)/.installed
 
 locales/%/LC_MESSAGES/messages.mo: locales/%/LC_MESSAGES/messages.po $(VENV)/.installed
 	$(BIN)/pybabel compile --statistics -D messages -i $< -o $@
+
+## Evaluate the NLU on held-out examples per language; writes bench/nlu_report.md.
+nlu-eval: setup
+	RASA_TELEMETRY_ENABLED=false SQLALCHEMY_SILENCE_UBER_WARNING=1 $(RASA_VENV)/bin/python bench/nlu_eval.py $(NLU_EVAL_ARGS)
 
 ## Re-extract the English msgids and merge them into every catalog.
 messages: $(VENV)/.installed

@@ -8,16 +8,23 @@ import datetime as dt
 import logging
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
+import segno
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.conversation import Sender, build_chat_service
+from bot.db import repositories
 from bot.db.migrate import upgrade
+from bot.db.models import Organisation
 from bot.db.session import make_engine, make_session_factory
 from bot.demo import TERMINAL_CHAT_ID, seed_demo
+from bot.domain.invites import deep_link
+from bot.invitations import UnknownLease, create_invite, find_lease, revoke_invites
 from bot.organisation import load_all, load_organisation
 from bot.processes import ServiceFailed, rasa_stack
 from bot.settings import ConfigurationError, Settings, load_settings
+from bot.tenant_import import COLUMNS, import_csv
 from bot.terminal import run_terminal_chat
 from bot.training import ensure_model
 
@@ -130,6 +137,79 @@ def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def _organisation(session: Session, slug: str) -> Organisation:
+    organisation = repositories.find_organisation(session, slug)
+    if organisation is None:
+        raise ConfigurationError(f"organisation {slug!r} is not in the database (import its tenants first)")
+    return organisation
+
+
+def cmd_import_tenants(settings: Settings, args: argparse.Namespace) -> int:
+    """Import tenants and leases from a CSV file; report bad rows by line number."""
+    _prepare(settings)
+    facts = load_organisation(settings.organisation_dir, args.organisation)
+    try:
+        text = Path(args.csv_file).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigurationError(f"cannot read {args.csv_file}: {error}") from None
+    with _sessions(settings).begin() as session:
+        organisation = repositories.find_organisation(session, facts.slug)
+        if organisation is None:
+            organisation = Organisation(slug=facts.slug, name=facts.name)
+            session.add(organisation)
+            session.flush()
+        report = import_csv(session, organisation, text)
+    for error in report.errors:
+        print(f"{args.csv_file}: {error}", file=sys.stderr)
+    print(f"created {report.created}, updated {report.updated}, unchanged {report.unchanged}, "
+          f"rejected {len(report.errors)}")
+    return 1 if report.errors else 0
+
+
+def cmd_invite(settings: Settings, args: argparse.Namespace) -> int:
+    """Create an onboarding link and its QR code for a lease."""
+    if not settings.telegram_bot_username:
+        raise ConfigurationError("set TELEGRAM_BOT_USERNAME to the bot's @username to make links")
+    _prepare(settings)
+    now = dt.datetime.now(dt.UTC)
+    with _sessions(settings).begin() as session:
+        lease = find_lease(session, args.organisation, args.lease_number)
+        token = create_invite(session, lease, now, dt.timedelta(days=args.valid_days or settings.invite_valid_days))
+    link = deep_link(settings.telegram_bot_username, token)
+    out_dir = Path(args.out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    qr_file = out_dir / f"invite-{args.organisation}-{args.lease_number}.png"
+    segno.make(link, error="m").save(qr_file, scale=8, border=4)
+    print(link)
+    print(f"QR code: {qr_file}")
+    return 0
+
+
+def cmd_revoke_invite(settings: Settings, args: argparse.Namespace) -> int:
+    """Revoke the open onboarding links of a lease."""
+    _prepare(settings)
+    with _sessions(settings).begin() as session:
+        count = revoke_invites(session, find_lease(session, args.organisation, args.lease_number), dt.datetime.now(dt.UTC))
+    print(f"revoked {count} open invitation(s) for {args.lease_number}")
+    return 0
+
+
+def _lease_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--organisation", required=True, help="the organisation's slug, e.g. demo")
+    parser.add_argument("lease_number")
+
+
+def _import_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--organisation", required=True, help="the organisation's slug, e.g. demo")
+    parser.add_argument("csv_file", help="columns: " + ", ".join(COLUMNS))
+
+
+def _invite_arguments(parser: argparse.ArgumentParser) -> None:
+    _lease_arguments(parser)
+    parser.add_argument("--valid-days", type=int, default=0, help="days until the link expires (default: INVITE_VALID_DAYS or 30)")
+    parser.add_argument("--out-dir", default="var/invites", help="where the QR code PNG is written")
+
+
 COMMANDS = {
     "demo": (cmd_demo, "seed the demo, start Rasa and chat in the terminal (or Telegram with a token)"),
     "run": (cmd_run, "run the Telegram bot with Rasa and the action server"),
@@ -137,14 +217,20 @@ COMMANDS = {
     "train": (cmd_train, "train the Rasa model if its data changed"),
     "migrate": (cmd_migrate, "bring the database schema up to date"),
     "seed-demo": (cmd_seed_demo, "create the demo organisation and tenant"),
+    "import-tenants": (cmd_import_tenants, "import tenants and leases from a CSV file"),
+    "invite": (cmd_invite, "create an onboarding link and QR code for a lease"),
+    "revoke-invite": (cmd_revoke_invite, "revoke the open onboarding links of a lease"),
 }
+ARGUMENTS = {"import-tenants": _import_arguments, "invite": _invite_arguments, "revoke-invite": _lease_arguments}
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="tenantbot", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True, metavar="command")
     for name, (_function, help_text) in COMMANDS.items():
-        commands.add_parser(name, help=help_text, description=help_text)
+        command = commands.add_parser(name, help=help_text, description=help_text)
+        if name in ARGUMENTS:
+            ARGUMENTS[name](command)
     return parser
 
 
@@ -153,7 +239,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         settings = load_settings()
         return COMMANDS[args.command][0](settings, args)
-    except (ConfigurationError, ServiceFailed) as error:
+    except (ConfigurationError, ServiceFailed, UnknownLease) as error:
         print(f"tenantbot: {error}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

@@ -5,8 +5,9 @@ Telegram and the terminal chat both go through `ChatService`, so they behave the
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,6 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.db import repositories
 from bot.i18n.languages import LANGUAGES, from_telegram_code, is_supported
 from bot.i18n.rendering import Button, Renderer, Reply, UnknownMessageKey
+from bot.invitations import BindOutcome, redeem
 from bot.rasa_client import RasaClient, RasaUnavailable
 from bot.safety.keywords import CrisisKeywords
 from bot.settings import Settings
@@ -42,7 +44,9 @@ class ChatService:
         renderer: Renderer,
         rasa: RasaClient,
         crisis_keywords: CrisisKeywords,
+        clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC),
     ) -> None:
+        self._clock = clock
         self._sessions = session_factory
         self._renderer = renderer
         self._rasa = rasa
@@ -53,8 +57,11 @@ class ChatService:
 
     # --- entry points -------------------------------------------------------------------
 
-    async def start(self, sender: Sender) -> list[Reply]:
-        """Answer /start: ask for the language if it is not known yet, else greet."""
+    async def start(self, sender: Sender, invitation: str | None = None) -> list[Reply]:
+        """Answer /start: redeem an onboarding link if there is one; ask for the language if it
+        is not known yet, else greet."""
+        if invitation:
+            return self._redeem(sender, invitation)
         language = self.language_of(sender)
         if language is None:
             return [self.language_picker()]
@@ -89,6 +96,27 @@ class ChatService:
             logger.warning("ignoring a button with unexpected data %r", data[:80])
             return [self._reply(language, "fallback")]
         return await self._ask_rasa(sender, language, data)
+
+    def _redeem(self, sender: Sender, token: str) -> list[Reply]:
+        with self._sessions.begin() as session:
+            result = redeem(session, token, sender.chat_id, sender.user_id, self._clock())
+            params = (
+                {"name": result.tenant.first_name, "address": result.lease.address}
+                if result.tenant is not None and result.lease is not None
+                else {}
+            )
+        if result.outcome not in (BindOutcome.BOUND, BindOutcome.ALREADY_BOUND):
+            logger.info("chat %s: onboarding link refused (%s)", sender.chat_id, result.outcome.value)
+        language = self.language_of(sender)
+        shown_in = self._renderer.language_or_default(language)
+        if result.outcome in (BindOutcome.BOUND, BindOutcome.ALREADY_BOUND):
+            replies = [Reply(self._renderer.text(shown_in, "onboarding.welcome", params))]
+            return replies + ([self.capabilities(language)] if language else [self.language_picker()])
+        refusal = self._renderer.reply(
+            shown_in,
+            {"key": f"invite.{result.outcome.value}", "buttons": [{"key": "button.talk_to_person", "payload": "/request_human"}]},
+        )
+        return [refusal] if language else [refusal, self.language_picker()]
 
     def choose_language(self, sender: Sender, code: str) -> list[Reply]:
         if not is_supported(code):

@@ -1,4 +1,8 @@
-"""Organisation facts from `config/organisations/<slug>.yml`, validated on load."""
+"""Organisation facts from `config/organisations/<slug>.yml`, validated on load.
+
+Facts are structured values (numbers, addresses, times, choices), never prose: the texts around
+them come from the message catalogs, so every tenant reads them in their own language.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +18,10 @@ from bot.settings import ConfigurationError
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 PHONE = re.compile(r"^\+?[0-9][0-9 \-]{4,20}$")
+BANKGIRO = re.compile(r"^[0-9]{3,4}-[0-9]{4}$")
+URL = re.compile(r"^https://[^\s]+$")
+CLOCK = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
+LAUNDRY_BOOKING = ("board", "web")
 
 
 @dataclass(frozen=True)
@@ -23,40 +31,101 @@ class Contact:
 
 
 @dataclass(frozen=True)
+class Payment:
+    bankgiro: str
+    autogiro: bool
+    web: str
+
+
+@dataclass(frozen=True)
+class FaultReporting:
+    phone: str
+    web: str
+    # For urgent faults outside office hours (jour).
+    emergency_phone: str
+
+
+@dataclass(frozen=True)
+class Laundry:
+    booking: str  # "board" (in the laundry room) or "web"
+    web: str | None
+
+
+@dataclass(frozen=True)
+class QuietHours:
+    start: str
+    end: str
+
+
+@dataclass(frozen=True)
 class OrganisationFacts:
     slug: str
     name: str
     contact: Contact
+    payment: Payment
+    faults: FaultReporting
+    laundry: Laundry
+    quiet_hours: QuietHours
+    waste_guide: str
 
 
-def _require(data: dict[str, Any], key: str, where: str) -> Any:
-    if key not in data or data[key] in (None, ""):
-        raise ConfigurationError(f"{where}: '{key}' is missing")
-    return data[key]
+class _Section:
+    """One mapping of the file, with checks that name the field in their errors."""
 
+    def __init__(self, data: Any, where: str) -> None:
+        if not isinstance(data, dict):
+            raise ConfigurationError(f"{where}: expected a mapping of fields")
+        self._data = data
+        self._where = where
 
-def _text(data: dict[str, Any], key: str, where: str, pattern: re.Pattern[str] | None = None) -> str:
-    value = _require(data, key, where)
-    if not isinstance(value, str):
-        raise ConfigurationError(f"{where}: '{key}' must be text, got {value!r}")
-    if pattern is not None and not pattern.match(value):
-        raise ConfigurationError(f"{where}: '{key}' has an unexpected form: {value!r}")
-    return value
+    def section(self, key: str) -> _Section:
+        return _Section(self.require(key), f"{self._where}: {key}")
+
+    def require(self, key: str) -> Any:
+        if key not in self._data or self._data[key] in (None, ""):
+            raise ConfigurationError(f"{self._where}: '{key}' is missing")
+        return self._data[key]
+
+    def text(self, key: str, pattern: re.Pattern[str] | None = None) -> str:
+        value = self.require(key)
+        if not isinstance(value, str):
+            raise ConfigurationError(f"{self._where}: '{key}' must be text, got {value!r}")
+        if pattern is not None and not pattern.match(value):
+            raise ConfigurationError(f"{self._where}: '{key}' has an unexpected form: {value!r}")
+        return value
+
+    def flag(self, key: str) -> bool:
+        value = self.require(key)
+        if not isinstance(value, bool):
+            raise ConfigurationError(f"{self._where}: '{key}' must be true or false, got {value!r}")
+        return value
+
+    def choice(self, key: str, choices: tuple[str, ...]) -> str:
+        value = self.text(key)
+        if value not in choices:
+            raise ConfigurationError(f"{self._where}: '{key}' must be one of {', '.join(choices)}, got {value!r}")
+        return value
 
 
 def parse_organisation(data: Any, where: str) -> OrganisationFacts:
-    if not isinstance(data, dict):
-        raise ConfigurationError(f"{where}: expected a mapping of fields at the top level")
-    contact = _require(data, "contact", where)
-    if not isinstance(contact, dict):
-        raise ConfigurationError(f"{where}: 'contact' must be a mapping with phone and email")
+    top = _Section(data, where)
+    contact, payment, faults = top.section("contact"), top.section("payment"), top.section("faults")
+    laundry, quiet = top.section("laundry"), top.section("quiet_hours")
+    booking = laundry.choice("booking", LAUNDRY_BOOKING)
     return OrganisationFacts(
-        slug=_text(data, "slug", where, SLUG),
-        name=_text(data, "name", where),
-        contact=Contact(
-            phone=_text(contact, "phone", f"{where}: contact", PHONE),
-            email=_text(contact, "email", f"{where}: contact", EMAIL),
+        slug=top.text("slug", SLUG),
+        name=top.text("name"),
+        contact=Contact(phone=contact.text("phone", PHONE), email=contact.text("email", EMAIL)),
+        payment=Payment(
+            bankgiro=payment.text("bankgiro", BANKGIRO), autogiro=payment.flag("autogiro"), web=payment.text("web", URL)
         ),
+        faults=FaultReporting(
+            phone=faults.text("phone", PHONE), web=faults.text("web", URL),
+            emergency_phone=faults.text("emergency_phone", PHONE),
+        ),
+        laundry=Laundry(booking=booking, web=laundry.text("web", URL) if booking == "web" else None),
+        quiet_hours=QuietHours(start=quiet.text("start", CLOCK), end=quiet.text("end", CLOCK)),
+        waste_guide=top.section("waste").text("web", URL),
     )
 
 

@@ -43,6 +43,9 @@ class Settings:
     webhook_secret: str = field(default="", repr=False)
     webhook_listen: str = "127.0.0.1"
     webhook_port: int = 8443
+    # The bot's @username, for onboarding links (t.me/<username>?start=<token>).
+    telegram_bot_username: str = ""
+    invite_valid_days: int = 30
     # An update claimed longer ago than this without completing is taken to be lost
     # with its worker and may be processed again when Telegram delivers it again.
     update_claim_timeout_seconds: int = 120
@@ -114,4 +117,6 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         webhook_secret=webhook_secret,
         webhook_listen=env.get("WEBHOOK_LISTEN", base.webhook_listen),
         webhook_port=_int(env, "WEBHOOK_PORT", base.webhook_port),
+        telegram_bot_username=env.get("TELEGRAM_BOT_USERNAME", "").lstrip("@"),
+        invite_valid_days=_int(env, "INVITE_VALID_DAYS", base.invite_valid_days),
     )

@@ -50,8 +50,8 @@ async def run_terminal_chat(
             continue
         if text.isdigit() and 1 <= int(text) <= len(buttons):
             replies = await service.button(sender, buttons[int(text) - 1].data)
-        elif text == "/start":
-            replies = await service.start(sender)
+        elif text == "/start" or text.startswith("/start "):
+            replies = await service.start(sender, text.removeprefix("/start").strip() or None)
         elif text == "/language":
             replies = [service.language_picker()]
         elif text == "/help":

@@ -18,12 +18,15 @@ logger = logging.getLogger(__name__)
 
 TRAINING_DATA_DIRS = ("nlu", "stories")
 TRAINING_FILES = ("config.yml", "domain.yml", "requirements/rasa.lock")
+# Custom pipeline components shape the model as much as the data does.
+COMPONENT_DIR = "rasa_components"
 
 
 def training_inputs(root: Path) -> list[Path]:
     files = [root / name for name in TRAINING_FILES]
     for directory in TRAINING_DATA_DIRS:
         files += sorted(p for p in (root / directory).rglob("*") if p.suffix in (".yml", ".yaml"))
+    files += sorted((root / COMPONENT_DIR).rglob("*.py"))
     return files
 
 

@@ -8,7 +8,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.actions import ActionGreetTenant, ActionReferToStaff, dependencies
+from bot.actions import ActionAnswerTenancyQuestion, ActionGreetTenant, ActionReferToStaff, dependencies
 from bot.demo import TERMINAL_CHAT_ID, seed_demo
 from bot.organisation import load_organisation
 from bot.settings import PROJECT_ROOT
@@ -77,3 +77,12 @@ async def test_a_stranger_who_asks_for_a_person_is_told_where_to_look() -> None:
     assert await run(ActionReferToStaff(), "99", "human please", "request_human") == [
         {"key": "staff.contact_unknown_tenant"}
     ]
+
+
+@pytest.mark.usefixtures("seeded")
+async def test_a_tenancy_question_is_answered_from_the_tenants_lease_and_organisation() -> None:
+    [reply] = await run(ActionAnswerTenancyQuestion(), str(TERMINAL_CHAT_ID), "när ska hyran betalas", "ask_rent_due_date")
+    assert reply["key"] == "tenancy.rent_due.personal"
+    assert reply["params"]["amount"] == {"amount_ore": 845_000}
+    [reply] = await run(ActionAnswerTenancyQuestion(), "424242", "how do I book the laundry", "ask_laundry")
+    assert reply == {"key": "tenancy.laundry.web", "params": {"web": "https://www.exempelbostader.example/tvattstuga"}}

@@ -14,20 +14,35 @@ def test_the_demo_organisation_is_valid() -> None:
     assert facts.contact.phone == "010-123 45 67"
 
 
+DEMO = (PROJECT_ROOT / "config" / "organisations" / "demo.yml").read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize(
-    ("content", "message"),
+    ("change", "message"),
     [
-        ("slug: acme\nname: Acme\n", "'contact' is missing"),
-        ("slug: acme\nname: Acme\ncontact: {phone: '08-123 456', email: nope}\n", "'email' has an unexpected form"),
-        ("slug: acme\ncontact: {phone: '08-123 456', email: a@b.se}\n", "'name' is missing"),
-        ("slug: other\nname: Acme\ncontact: {phone: '08-123 456', email: a@b.se}\n", "does not match the file name"),
-        ("slug: acme\nname: [unclosed\n", "not valid YAML"),
-        ("- a list\n", "expected a mapping"),
+        (("contact:\n  phone: 010-123 45 67\n  email: kundservice@exempelbostader.example\n", ""), "'contact' is missing"),
+        (("kundservice@exempelbostader.example", "nope"), "contact: 'email' has an unexpected form"),
+        (("name: Exempelbostäder AB\n", ""), "'name' is missing"),
+        (("slug: demo", "slug: other"), "does not match the file name"),
+        (("bankgiro: 5050-1055", "bankgiro: 5050 1055"), "payment: 'bankgiro' has an unexpected form"),
+        (("autogiro: true", "autogiro: sometimes"), "payment: 'autogiro' must be true or false"),
+        (("booking: web", "booking: pigeon"), "laundry: 'booking' must be one of board, web"),
+        (('start: "22:00"', 'start: "10 pm"'), "quiet_hours: 'start' has an unexpected form"),
+        (("web: https://www.exempelbostader.example/sortera", "web: www.example"), "waste: 'web' has an unexpected form"),
+        (("name: Exempelbostäder AB", "name: [unclosed"), "not valid YAML"),
     ],
 )
-def test_a_broken_file_is_reported_clearly(tmp_path: Path, content: str, message: str) -> None:
-    (tmp_path / "acme.yml").write_text(content, encoding="utf-8")
+def test_a_broken_file_is_reported_clearly(tmp_path: Path, change: tuple[str, str], message: str) -> None:
+    old, new = change
+    assert old in DEMO
+    (tmp_path / "demo.yml").write_text(DEMO.replace(old, new), encoding="utf-8")
     with pytest.raises(ConfigurationError, match=message):
+        load_organisation(tmp_path, "demo")
+
+
+def test_a_list_instead_of_fields_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "acme.yml").write_text("- a list\n", encoding="utf-8")
+    with pytest.raises(ConfigurationError, match="expected a mapping of fields"):
         load_organisation(tmp_path, "acme")
 
 

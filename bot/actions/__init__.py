@@ -2,5 +2,6 @@
 
 from bot.actions.greeting import ActionGreetTenant
 from bot.actions.staff import ActionReferToStaff
+from bot.actions.tenancy import ActionAnswerTenancyQuestion
 
-__all__ = ["ActionGreetTenant", "ActionReferToStaff"]
+__all__ = ["ActionAnswerTenancyQuestion", "ActionGreetTenant", "ActionReferToStaff"]

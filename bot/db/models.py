@@ -68,6 +68,7 @@ class Lease(Base):
     monthly_rent_ore: Mapped[int] = mapped_column(BigInteger)
     move_in_date: Mapped[dt.date] = mapped_column(Date)
 
+    organisation: Mapped[Organisation] = relationship()
     tenant: Mapped[Tenant] = relationship(back_populates="leases")
 
 
@@ -92,3 +93,30 @@ class ProcessedUpdate(Base):
     update_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     claimed_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
     completed_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class Invite(Base):
+    """An onboarding link for one lease; only the token's hash is kept."""
+
+    __tablename__ = "invite"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    lease_id: Mapped[int] = mapped_column(ForeignKey("lease.id"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    expires_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    used_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    used_by_chat_id: Mapped[int | None] = mapped_column(BigInteger)
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+
+    lease: Mapped[Lease] = relationship()
+
+
+class FailedStart(Base):
+    """A /start with a token that did not work, kept to slow down guessing from one chat."""
+
+    __tablename__ = "failed_start"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    chat_id: Mapped[int] = mapped_column(BigInteger, index=True)
+    attempted_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)

@@ -44,6 +44,104 @@ MESSAGES: dict[str, str] = {
         "Sorry, I did not understand that. I can help with questions about your home and your "
         "rent, or tell you how to reach a person."
     ),
+    # Onboarding links
+    "onboarding.welcome": N_(
+        "Welcome, {name}! This chat is now linked to your lease at {address}. "
+        "You can ask me about your home and your rent at any time."
+    ),
+    "invite.unknown": N_(
+        "I could not find that invitation link. Please check that you opened the whole link "
+        "from your welcome letter. If it still does not work, your housing company can help."
+    ),
+    "invite.expired": N_(
+        "This invitation link is too old and no longer works. "
+        "Please ask your housing company for a new one."
+    ),
+    "invite.revoked": N_(
+        "This invitation link has been cancelled. Please ask your housing company for a new one."
+    ),
+    "invite.used": N_(
+        "This invitation link has already been used. "
+        "If that was not you, please contact your housing company."
+    ),
+    "invite.lease_taken": N_(
+        "This lease is already linked to another Telegram account. "
+        "If that is not right, please contact your housing company."
+    ),
+    "invite.chat_taken": N_(
+        "Your Telegram account is already linked to another lease. "
+        "If you want to change that, please contact your housing company."
+    ),
+    "invite.rate_limited": N_(
+        "Several links did not work, so please wait an hour before you try again. "
+        "Your housing company can also help you."
+    ),
+    # Questions about the tenancy rules
+    "tenancy.rent_due.personal": N_(
+        "Your rent is {amount} a month. Rent is paid in advance: the rent for {month} "
+        "must be paid by {due_date} at the latest."
+    ),
+    "tenancy.rent_due.general": N_(
+        "Rent is paid in advance, by the last weekday before the month begins. "
+        "For example, the rent for {month} must be paid by {due_date} at the latest."
+    ),
+    "tenancy.payment.autogiro": N_(
+        "You pay the rent to bankgiro {bankgiro}, with the OCR number from your rent notice. "
+        "The easiest way is autogiro: the rent is then paid automatically every month. "
+        "You can set it up, and see your rent notices, at {web}."
+    ),
+    "tenancy.payment.bankgiro": N_(
+        "You pay the rent to bankgiro {bankgiro}, with the OCR number from your rent notice. "
+        "You can see your rent notices at {web}."
+    ),
+    "tenancy.late_consequences": N_(
+        "If you cannot pay on time, contact us as early as you can, on {phone} or here in the chat. "
+        "We can often agree on a plan to pay in parts.\n"
+        "This is what the law says: if the rent is paid more than one week late, the landlord may "
+        "end the lease. Even then, you can keep your home if you pay everything within three weeks "
+        "of receiving a written notice about it. Only Kronofogden can carry out an eviction. "
+        "The earlier we talk, the more we can help."
+    ),
+    "tenancy.quiet_hours": N_(
+        "Please keep it quiet between {start} and {end}, so that everyone can sleep. "
+        "Avoid loud music, drilling and banging at those times."
+    ),
+    "tenancy.disturbance": N_(
+        "I am sorry you are being disturbed. If you can, talk to your neighbour first. "
+        "If it goes on, tell us: call {phone} or write to {email}. "
+        "If someone is in danger, call 112."
+    ),
+    "tenancy.subletting": N_(
+        "To let your whole flat to someone else (andrahandsuthyrning), you first need written "
+        "permission from {organisation}, or from the rent tribunal (hyresnämnden). Letting it "
+        "without permission can cost you your lease, so please ask us before you agree to anything."
+    ),
+    "tenancy.home_insurance": N_(
+        "Home insurance (hemförsäkring) covers your own belongings, and you if you cause damage, "
+        "for example a water leak to the neighbours. We insure the building, but not your things. "
+        "We strongly recommend that you have home insurance."
+    ),
+    "tenancy.fault_report": N_(
+        "Please report the fault as soon as you can: call {phone} or use {web}. "
+        "If it is urgent outside office hours, for example water leaking, call {emergency_phone}."
+    ),
+    "tenancy.laundry.web": N_(
+        "You book the laundry room at {web}. Please clean up after yourself, "
+        "and cancel your time if you do not need it."
+    ),
+    "tenancy.laundry.board": N_(
+        "You book the laundry room on the booking board in the laundry room. "
+        "Please clean up after yourself, and cancel your time if you do not need it."
+    ),
+    "tenancy.waste": N_(
+        "Sort your waste in the recycling room: food waste, paper, plastic, glass, metal and "
+        "batteries each go in their own bin. Bulky and hazardous waste go to the municipal "
+        "recycling centre. Our sorting guide: {web}"
+    ),
+    "tenancy.moving_out": N_(
+        "To move out, give us written notice. The notice period is three months and the lease "
+        "ends at the turn of a month: if you give notice today, your lease ends on {end_date}."
+    ),
     # Reaching a person
     "staff.contact": N_(
         "A person at {organisation} can help you with this. "

@@ -103,6 +103,8 @@ class Renderer:
             formatted = _format_money(int(value["amount_ore"]), locale)
         elif isinstance(value, Mapping) and "date" in value:
             formatted = format_date(dt.date.fromisoformat(value["date"]), "long", locale=locale)
+        elif isinstance(value, Mapping) and "month" in value:
+            formatted = format_date(dt.date.fromisoformat(value["month"]), "LLLL yyyy", locale=locale)
         elif isinstance(value, (int, Decimal)) and not isinstance(value, bool):
             formatted = format_decimal(value, locale=locale)
         else:

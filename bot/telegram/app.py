@@ -88,8 +88,9 @@ class TelegramBot:
     # --- handlers -----------------------------------------------------------------------
 
     async def start(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """Greet a tenant who opens the chat, asking for their language first if needed."""
-        await self._send(update, await self._service.start(_sender(update)))
+        """Greet a tenant who opens the chat (redeeming their onboarding link, if any)."""
+        invitation = context.args[0] if context.args else None
+        await self._send(update, await self._service.start(_sender(update), invitation))
 
     async def language(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Show the language picker."""

@@ -1,0 +1,268 @@
+"""NLU evaluation: hold out part of every language's examples, train on the rest, and report
+per-language intent precision, recall and F1, crisis recall, and how many out-of-scope
+messages end in `nlu_fallback`.
+
+Runs in the Rasa environment (`make nlu-eval`); writes bench/nlu_report.md and .json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import math
+import random
+import shutil
+import sys
+import tempfile
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bot.safety.keywords import CrisisKeywords  # noqa: E402  (after the path is set)
+from rasa_components.intent_adjustments import IntentAdjustments, adjust  # noqa: E402
+
+FALLBACK = "nlu_fallback"
+LANGUAGES = ("sv", "en", "ar", "so", "fa", "ti", "uk", "fi")
+THRESHOLDS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
+
+
+def load_examples() -> dict[str, dict[str, list[str]]]:
+    """Every training example, by language and intent (out_of_scope included)."""
+    data: dict[str, dict[str, list[str]]] = defaultdict(dict)
+    for language in LANGUAGES:
+        for path in sorted((ROOT / "nlu" / language).glob("*.yml")):
+            for block in yaml.safe_load(path.read_text(encoding="utf-8"))["nlu"]:
+                data[language][block["intent"]] = [
+                    line[2:].strip() for line in block["examples"].splitlines() if line.startswith("- ")
+                ]
+    return data
+
+
+def split(data: dict[str, dict[str, list[str]]], holdout: float, seed: int):  # type: ignore[no-untyped-def]
+    rng = random.Random(seed)
+    train: dict[str, dict[str, list[str]]] = defaultdict(dict)
+    test: list[tuple[str, str, str]] = []
+    for language, intents in data.items():
+        for intent, examples in intents.items():
+            shuffled = examples[:]
+            rng.shuffle(shuffled)
+            cut = math.ceil(len(shuffled) * holdout)
+            test += [(language, intent, text) for text in shuffled[:cut]]
+            train[language][intent] = shuffled[cut:]
+    return train, test
+
+
+def out_of_scope() -> list[tuple[str, str]]:
+    messages = []
+    for language in LANGUAGES:
+        path = ROOT / "tests" / "nlu" / "out_of_scope" / f"{language}.txt"  # never trained on
+        messages += [(language, line.strip()) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return messages
+
+
+def write_training_data(train: dict[str, dict[str, list[str]]], directory: Path) -> None:
+    for language, intents in train.items():
+        blocks = [
+            {"intent": intent, "examples": "".join(f"- {text}\n" for text in examples)}
+            for intent, examples in intents.items()
+        ]
+        (directory / f"{language}.yml").write_text(
+            yaml.safe_dump({"version": "3.1", "nlu": blocks}, allow_unicode=True, sort_keys=False),
+            encoding="utf-8",
+        )
+
+
+def decide(ranking: list[dict], threshold: float, ambiguity: float, adjustments: dict) -> str:
+    """What the pipeline would answer at this fallback threshold: Rasa's FallbackClassifier,
+    then our intent adjustments."""
+    ranked = [r for r in ranking if r["name"] != FALLBACK]
+    top = ranked[0]
+    second = ranked[1]["confidence"] if len(ranked) > 1 else 0.0
+    if top["confidence"] < threshold or top["confidence"] - second < ambiguity:
+        intent = {"name": FALLBACK, "confidence": 1 - top["confidence"]}
+    else:
+        intent = top
+    return adjust(intent, ranked, adjustments)["name"]
+
+
+def macro_scores(pairs: list[tuple[str, str]]) -> tuple[float, float, float]:
+    """Macro precision, recall and F1 over the contract's intents (nlu_fallback is not one)."""
+    labels = sorted({truth for truth, _ in pairs} - {FALLBACK})
+    precisions, recalls, f1s = [], [], []
+    for label in labels:
+        tp = sum(1 for t, p in pairs if t == label and p == label)
+        fp = sum(1 for t, p in pairs if t != label and p == label)
+        fn = sum(1 for t, p in pairs if t == label and p != label)
+        precision = tp / (tp + fp) if tp + fp else 0.0
+        recall = tp / (tp + fn) if tp + fn else 0.0
+        precisions.append(precision)
+        recalls.append(recall)
+        f1s.append(2 * precision * recall / (precision + recall) if precision + recall else 0.0)
+    n = len(labels)
+    return sum(precisions) / n, sum(recalls) / n, sum(f1s) / n
+
+
+async def parse_all(model: Path, texts: list[str]) -> list[list[dict]]:
+    from rasa.core.agent import Agent
+
+    agent = Agent.load(str(model))
+    rankings = []
+    for text in texts:
+        result = await agent.parse_message(text)
+        rankings.append(result["intent_ranking"])
+    return rankings
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--holdout", type=float, default=0.2)
+    parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--config", default=str(ROOT / "config.yml"))
+    parser.add_argument("--out", default=str(ROOT / "bench" / "nlu_report"))
+    args = parser.parse_args()
+
+    config = yaml.safe_load(Path(args.config).read_text(encoding="utf-8"))
+    fallback = next(c for c in config["pipeline"] if c["name"] == "FallbackClassifier")
+    configured = float(fallback.get("threshold", 0.3))
+    ambiguity = float(fallback.get("ambiguity_threshold", 0.1))
+    adjustments = {
+        **IntentAdjustments.get_default_config(),
+        **next((c for c in config["pipeline"] if c["name"].endswith("IntentAdjustments")), {}),
+    }
+
+    train, test = split(load_examples(), args.holdout, args.seed)
+    oos = out_of_scope()
+    workdir = Path(tempfile.mkdtemp(prefix="nlu-eval-"))
+    try:
+        (workdir / "nlu").mkdir()
+        write_training_data(train, workdir / "nlu")
+        from rasa.model_training import train_nlu
+
+        started = time.monotonic()
+        model = train_nlu(args.config, str(workdir / "nlu"), str(workdir), fixed_model_name="eval")
+        training_seconds = time.monotonic() - started
+        rankings = asyncio.run(parse_all(Path(model), [t for _, _, t in test] + [t for _, t in oos]))
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+    test_rankings, oos_rankings = rankings[: len(test)], rankings[len(test):]
+    keywords = CrisisKeywords.bundled()
+    report: dict = {
+        "holdout": args.holdout, "seed": args.seed, "training_seconds": round(training_seconds, 1),
+        "test_examples": len(test), "out_of_scope_messages": len(oos),
+        "configured_threshold": configured, "ambiguity_threshold": ambiguity,
+        "crisis_threshold": adjustments["crisis_threshold"], "thresholds": {},
+    }
+    for threshold in sorted({*THRESHOLDS, configured}):
+        per_language = {}
+        for language in LANGUAGES:
+            # The held-out out_of_scope examples count as the nlu_fallback they should become.
+            pairs = [
+                (FALLBACK if intent == "out_of_scope" else intent, decide(r, threshold, ambiguity, adjustments))
+                for (lang, intent, _), r in zip(test, test_rankings) if lang == language
+            ]
+            crisis = [(text, decide(r, threshold, ambiguity, adjustments)) for (lang, intent, text), r in zip(test, test_rankings)
+                      if lang == language and intent == "crisis"]
+            rejected = [decide(r, threshold, ambiguity, adjustments) == FALLBACK for (lang, _), r in zip(oos, oos_rankings) if lang == language]
+            precision, recall, f1 = macro_scores(pairs)
+            confusions = Counter((t, p) for t, p in pairs if t != p).most_common(8)
+            per_language[language] = {
+                "confusions": [f"{t} -> {p} ({n})" for (t, p), n in confusions],
+                "precision": round(precision, 3), "recall": round(recall, 3), "f1": round(f1, 3),
+                "crisis_recall": round(sum(p == "crisis" for _, p in crisis) / len(crisis), 3),
+                "crisis_recall_with_keywords": round(
+                    sum(p == "crisis" or bool(keywords.match(t)) for t, p in crisis) / len(crisis), 3),
+                "crisis_missed": [t for t, p in crisis if p != "crisis" and not keywords.match(t)],
+                "out_of_scope_rejected": round(sum(rejected) / len(rejected), 3),
+            }
+            report["thresholds"][str(threshold)] = per_language
+    report["crisis_thresholds"] = crisis_sweep(test, test_rankings, oos, oos_rankings, configured, ambiguity, adjustments, keywords)
+
+    out = Path(args.out)
+    out.with_suffix(".json").write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
+    out.with_suffix(".md").write_text(render_markdown(report), encoding="utf-8")
+    print(render_markdown(report))
+    return 0
+
+
+def crisis_sweep(test, test_rankings, oos, oos_rankings, threshold, ambiguity, adjustments, keywords):  # type: ignore[no-untyped-def]
+    """Crisis recall against false alarms for several crisis thresholds."""
+    sweep = {}
+    for crisis_threshold in (0.05, 0.1, 0.15, 0.2, 0.3):
+        settings = {**adjustments, "crisis_threshold": crisis_threshold}
+        said_crisis = [
+            decide(r, threshold, ambiguity, settings) == "crisis" or bool(keywords.match(text))
+            for (_, _, text), r in zip(test, test_rankings)
+        ]
+        truth = [intent == "crisis" for _, intent, _ in test]
+        oos_alarms = [
+            decide(r, threshold, ambiguity, settings) == "crisis" or bool(keywords.match(text))
+            for (_, text), r in zip(oos, oos_rankings)
+        ]
+        per_language_recall = [
+            sum(s for (lang, _, _), s, t in zip(test, said_crisis, truth) if lang == language and t)
+            / sum(1 for (lang, _, _), t in zip(test, truth) if lang == language and t)
+            for language in LANGUAGES
+        ]
+        false_alarms = sum(s for s, t in zip(said_crisis, truth) if not t) + sum(oos_alarms)
+        sweep[str(crisis_threshold)] = {
+            "min_recall": round(min(per_language_recall), 3),
+            "mean_recall": round(sum(per_language_recall) / len(per_language_recall), 3),
+            "false_alarm_rate": round(false_alarms / (truth.count(False) + len(oos_alarms)), 4),
+        }
+    return sweep
+
+
+def render_markdown(report: dict) -> str:
+    configured = str(report["configured_threshold"])
+    lines = [
+        "# NLU evaluation",
+        "",
+        f"Held out {report['holdout']:.0%} of every intent's examples per language (seed "
+        f"{report['seed']}): {report['test_examples']} test examples, plus "
+        f"{report['out_of_scope_messages']} out-of-scope messages never trained on. Pipeline: "
+        f"`config.yml`; training took {report['training_seconds']} s. Produced by `make nlu-eval`.",
+        "",
+        f"## At the configured thresholds (fallback {configured}, ambiguity "
+        f"{report['ambiguity_threshold']}, crisis {report['crisis_threshold']})",
+        "",
+        "| language | precision | recall | macro F1 | crisis recall (model) | crisis recall (model + keywords) | out of scope rejected |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for language, m in report["thresholds"][configured].items():
+        lines.append(
+            f"| {language} | {m['precision']:.3f} | {m['recall']:.3f} | {m['f1']:.3f} | "
+            f"{m['crisis_recall']:.3f} | {m['crisis_recall_with_keywords']:.3f} | {m['out_of_scope_rejected']:.3f} |"
+        )
+    lines += ["", "## Other thresholds (macro F1 / out of scope rejected, averaged over languages)", "",
+              "| threshold | mean macro F1 | min macro F1 | mean out-of-scope rejected | min crisis recall (model + keywords) |",
+              "|---|---|---|---|---|"]
+    for threshold, per_language in report["thresholds"].items():
+        values = list(per_language.values())
+        lines.append(
+            f"| {threshold} | {sum(v['f1'] for v in values) / len(values):.3f} | {min(v['f1'] for v in values):.3f} | "
+            f"{sum(v['out_of_scope_rejected'] for v in values) / len(values):.3f} | "
+            f"{min(v['crisis_recall_with_keywords'] for v in values):.3f} |"
+        )
+    lines += ["", "## Crisis threshold (model + keywords): recall against false alarms", "",
+              "| crisis threshold | min recall | mean recall | false alarms (share of non-crisis messages) |",
+              "|---|---|---|---|"]
+    for crisis_threshold, values in report["crisis_thresholds"].items():
+        lines.append(f"| {crisis_threshold} | {values['min_recall']:.3f} | {values['mean_recall']:.3f} | {values['false_alarm_rate']:.2%} |")
+    lines += ["", "## Most frequent confusions (truth -> predicted)", ""]
+    lines += [f"- {lang}: " + "; ".join(m["confusions"]) for lang, m in report["thresholds"][configured].items()]
+    missed = {lang: m["crisis_missed"] for lang, m in report["thresholds"][configured].items() if m["crisis_missed"]}
+    if missed:
+        lines += ["", "## Crisis messages missed by both the model and the keywords", ""]
+        lines += [f"- {lang}: {text}" for lang, texts in missed.items() for text in texts]
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Business rules, free of Telegram, Rasa and the database."""

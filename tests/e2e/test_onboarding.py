@@ -1,0 +1,144 @@
+"""New tenants open their onboarding link in Telegram, and ask about the tenancy rules."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.db.models import Lease, Organisation, Tenant
+from bot.domain.calendar import next_rent_month, rent_due_date
+from bot.i18n.rendering import Renderer
+from bot.invitations import FAILED_START_LIMIT, create_invite, revoke_invites
+from bot.settings import PROJECT_ROOT
+from tests.fakes.telegram_api import FakeTelegram, SentMessage, user
+
+pytestmark = pytest.mark.e2e
+
+RENDERER = Renderer(PROJECT_ROOT / "locales", "sv")
+NOW = dt.datetime.now(dt.UTC)
+DEMO_FACTS = {"organisation": "Exempelbostäder AB"}
+
+
+def new_lease(sessions: sessionmaker[Session], number: str, name: str, language: str | None) -> None:
+    with sessions.begin() as session:
+        organisation = session.scalars(select(Organisation).where(Organisation.slug == "demo")).one()
+        session.add(Lease(
+            organisation=organisation, organisation_id=organisation.id,
+            tenant=Tenant(organisation=organisation, name=name, preferred_language=language),
+            lease_number=number, address=f"Provvägen {number[-2:]}, Exempelstad",
+            monthly_rent_ore=795_000, move_in_date=dt.date(2026, 12, 1),
+        ))
+
+
+def invite(sessions: sessionmaker[Session], number: str, valid_for: dt.timedelta = dt.timedelta(days=30),
+           now: dt.datetime = NOW) -> str:
+    with sessions.begin() as session:
+        lease = session.scalars(select(Lease).where(Lease.lease_number == number)).one()
+        return create_invite(session, lease, now, valid_for)
+
+
+def text(language: str, key: str, **params: object) -> str:
+    return RENDERER.text(language, key, params)
+
+
+async def ask(telegram: FakeTelegram, who: dict, words: str) -> SentMessage:
+    before = len(telegram.messages_to(who["id"]))
+    await telegram.send_text(who, words)
+    return (await telegram.wait_for_messages(who["id"], before + 1))[-1]
+
+
+@pytest.mark.usefixtures("bot")
+async def test_a_new_tenant_opens_the_link_and_learns_their_rent_and_due_date(
+    telegram: FakeTelegram, sessions: sessionmaker[Session]
+) -> None:
+    new_lease(sessions, "ONB-01", "Yusuf Ahmed", "sv")
+    yusuf = user(6101, "Yusuf")  # his phone says nothing about his language: the lease does
+    await telegram.send_text(yusuf, f"/start {invite(sessions, 'ONB-01')}")
+    welcome, capabilities = await telegram.wait_for_messages(6101, 2)
+    assert welcome.text == text("sv", "onboarding.welcome", name="Yusuf", address="Provvägen 01, Exempelstad")
+    assert capabilities.text == text("sv", "capabilities")
+
+    today = dt.datetime.now(ZoneInfo("Europe/Stockholm")).date()
+    month = next_rent_month(today)
+    reply = await ask(telegram, yusuf, "när ska hyran betalas?")
+    assert reply.text == text(
+        "sv", "tenancy.rent_due.personal", amount={"amount_ore": 795_000},
+        month={"month": month.isoformat()}, due_date={"date": rent_due_date(month).isoformat()},
+    )
+
+
+@pytest.mark.usefixtures("bot")
+@pytest.mark.parametrize(
+    ("language", "questions"),
+    [
+        ("sv", ["hur betalar jag hyran", "när ska det vara tyst", "hur bokar jag tvättstugan?"]),
+        ("en", ["how do i pay the rent", "what are the quiet hours", "how do i book the laundry room?"]),
+    ],
+)
+async def test_free_questions_get_the_organisations_answers(
+    telegram: FakeTelegram, sessions: sessionmaker[Session], language: str, questions: list[str]
+) -> None:
+    chat_id = 6110 if language == "sv" else 6111
+    new_lease(sessions, f"ONB-{chat_id}", "Sara Lind", language)
+    tenant = user(chat_id, "Sara")
+    await telegram.send_text(tenant, f"/start {invite(sessions, f'ONB-{chat_id}')}")
+    await telegram.wait_for_messages(chat_id, 2)
+    payment, quiet, laundry = [await ask(telegram, tenant, question) for question in questions]
+    assert payment.text == text(
+        language, "tenancy.payment.autogiro", bankgiro="5050-1055", web="https://www.exempelbostader.example/mina-sidor"
+    )
+    assert quiet.text == text(language, "tenancy.quiet_hours", start="22:00", end="07:00")
+    assert laundry.text == text(language, "tenancy.laundry.web", web="https://www.exempelbostader.example/tvattstuga")
+
+
+@pytest.mark.usefixtures("bot")
+async def test_every_bad_link_gets_a_kind_answer_and_a_way_to_staff(
+    telegram: FakeTelegram, sessions: sessionmaker[Session]
+) -> None:
+    new_lease(sessions, "ONB-02", "Olena Kovalenko", "uk")
+    expired = invite(sessions, "ONB-02", dt.timedelta(days=1), NOW - dt.timedelta(days=2))
+    revoked = invite(sessions, "ONB-02")
+    with sessions.begin() as session:
+        revoke_invites(session, session.scalars(select(Lease).where(Lease.lease_number == "ONB-02")).one(), NOW)
+    used = invite(sessions, "ONB-02")
+    owner = user(6120, "Olena", language_code="uk")
+    await telegram.send_text(owner, f"/start {used}")
+    await telegram.wait_for_messages(6120, 2)
+
+    stranger = user(6121, "Kim", language_code="en")
+    cases = [("unknown", "NoSuchTokenAtAll"), ("expired", expired), ("revoked", revoked), ("used", used)]
+    for count, (outcome, token) in enumerate(cases, start=1):
+        await telegram.send_text(stranger, f"/start {token}")
+        reply = (await telegram.wait_for_messages(6121, count))[-1]
+        assert reply.text == text("en", f"invite.{outcome}")
+        assert reply.buttons == [(text("en", "button.talk_to_person"), "/request_human")]
+
+
+@pytest.mark.usefixtures("bot")
+async def test_a_second_chat_cannot_take_a_bound_lease(telegram: FakeTelegram, sessions: sessionmaker[Session]) -> None:
+    new_lease(sessions, "ONB-03", "Selam Tesfaye", "en")
+    owner, intruder = user(6130, "Selam"), user(6131, "Someone", language_code="en")
+    await telegram.send_text(owner, f"/start {invite(sessions, 'ONB-03')}")
+    await telegram.wait_for_messages(6130, 2)
+    await telegram.send_text(intruder, f"/start {invite(sessions, 'ONB-03')}")
+    [reply] = await telegram.wait_for_messages(6131, 1)
+    assert reply.text == text("en", "invite.lease_taken")
+    with sessions() as session:
+        tenant = session.scalars(select(Tenant).where(Tenant.name == "Selam Tesfaye")).one()
+        assert tenant.telegram_user_id == 6130
+
+
+@pytest.mark.usefixtures("bot")
+async def test_guessing_links_is_slowed_down(telegram: FakeTelegram, sessions: sessionmaker[Session]) -> None:
+    new_lease(sessions, "ONB-04", "Erik Lindqvist", "sv")
+    guesser = user(6140, "Guess", language_code="sv")
+    for count in range(1, FAILED_START_LIMIT + 1):
+        await telegram.send_text(guesser, f"/start guess{count}")
+        await telegram.wait_for_messages(6140, count)
+    await telegram.send_text(guesser, f"/start {invite(sessions, 'ONB-04')}")
+    reply = (await telegram.wait_for_messages(6140, FAILED_START_LIMIT + 1))[-1]
+    assert reply.text == text("sv", "invite.rate_limited")

@@ -1,0 +1,82 @@
+"""Staff tooling round trip: import tenants, make an invitation with its QR code, and the link
+works exactly once."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+
+import pytest
+import segno
+from sqlalchemy import select
+
+from bot.cli import main
+from bot.db.models import Lease
+from bot.db.session import make_engine, make_session_factory
+from bot.invitations import BindOutcome, redeem
+from bot.settings import PROJECT_ROOT
+
+SAMPLE = PROJECT_ROOT / "samples" / "tenants.csv"
+
+
+@pytest.fixture
+def environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("TENANTBOT_VAR_DIR", str(tmp_path))
+    monkeypatch.setenv("TELEGRAM_BOT_USERNAME", "@hyresgast_bot")
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    return tmp_path
+
+
+def test_import_invite_and_redeem_once(environment: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["import-tenants", "--organisation", "demo", str(SAMPLE)]) == 0
+    assert "created 5, updated 0, unchanged 0, rejected 0" in capsys.readouterr().out
+    assert main(["import-tenants", "--organisation", "demo", str(SAMPLE)]) == 0
+    assert "created 0, updated 0, unchanged 5, rejected 0" in capsys.readouterr().out
+
+    qr_dir = environment / "letters"
+    assert main(["invite", "--organisation", "demo", "--out-dir", str(qr_dir), "DEMO-2003"]) == 0
+    link, qr_line = capsys.readouterr().out.strip().splitlines()
+    assert link.startswith("https://t.me/hyresgast_bot?start=")
+    token = link.split("start=")[1]
+    qr_file = qr_dir / "invite-demo-DEMO-2003.png"
+    assert qr_line == f"QR code: {qr_file}"
+    # The PNG is exactly the QR code of the printed link.
+    expected = io.BytesIO()
+    segno.make(link, error="m").save(expected, kind="png", scale=8, border=4)
+    assert qr_file.read_bytes() == expected.getvalue()
+
+    sessions = make_session_factory(make_engine(f"sqlite:///{environment / 'app.db'}"))
+    now = dt.datetime.now(dt.UTC)
+    with sessions.begin() as session:
+        result = redeem(session, token, 777, 777, now)
+        assert result.outcome is BindOutcome.BOUND and result.tenant is not None
+        assert result.tenant.name == "Olena Kovalenko"
+    with sessions.begin() as session:
+        assert redeem(session, token, 888, 888, now).outcome is BindOutcome.USED
+
+
+def test_revoking_makes_the_link_useless(environment: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    main(["import-tenants", "--organisation", "demo", str(SAMPLE)])
+    main(["invite", "--organisation", "demo", "--out-dir", str(environment), "DEMO-2001"])
+    token = capsys.readouterr().out.split("start=")[1].split()[0]
+    assert main(["revoke-invite", "--organisation", "demo", "DEMO-2001"]) == 0
+    assert "revoked 1 open invitation(s) for DEMO-2001" in capsys.readouterr().out
+    sessions = make_session_factory(make_engine(f"sqlite:///{environment / 'app.db'}"))
+    with sessions.begin() as session:
+        assert redeem(session, token, 5, 5, dt.datetime.now(dt.UTC)).outcome is BindOutcome.REVOKED
+
+
+def test_bad_rows_and_unknown_leases_are_reported(environment: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = environment / "bad.csv"
+    bad.write_text(SAMPLE.read_text(encoding="utf-8") + "DEMO-2006;Ny Hyresgäst;Gatan 9;gratis;2027-01-01;sv\n",
+                   encoding="utf-8")
+    assert main(["import-tenants", "--organisation", "demo", str(bad)]) == 1
+    output = capsys.readouterr()
+    assert f"{bad}: line 7: monthly_rent 'gratis' is not an amount in kronor" in output.err
+    assert "created 5, updated 0, unchanged 0, rejected 1" in output.out
+    assert main(["invite", "--organisation", "demo", "NO-SUCH-LEASE"]) == 1
+    assert "no lease 'NO-SUCH-LEASE' in organisation 'demo'" in capsys.readouterr().err
+    sessions = make_session_factory(make_engine(f"sqlite:///{environment / 'app.db'}"))
+    with sessions() as session:
+        assert len(session.scalars(select(Lease)).all()) == 5
