@@ -61,7 +61,7 @@ class ChatService:
         """Answer /start: redeem an onboarding link if there is one; ask for the language if it
         is not known yet, else greet."""
         if invitation:
-            return self._redeem(sender, invitation)
+            return await self._redeem(sender, invitation)
         language = self.language_of(sender)
         if language is None:
             return [self.language_picker()]
@@ -97,7 +97,7 @@ class ChatService:
             return [self._reply(language, "fallback")]
         return await self._ask_rasa(sender, language, data)
 
-    def _redeem(self, sender: Sender, token: str) -> list[Reply]:
+    async def _redeem(self, sender: Sender, token: str) -> list[Reply]:
         with self._sessions.begin() as session:
             result = redeem(session, token, sender.chat_id, sender.user_id, self._clock())
             params = (
@@ -110,8 +110,11 @@ class ChatService:
         language = self.language_of(sender)
         shown_in = self._renderer.language_or_default(language)
         if result.outcome in (BindOutcome.BOUND, BindOutcome.ALREADY_BOUND):
-            replies = [Reply(self._renderer.text(shown_in, "onboarding.welcome", params))]
-            return replies + ([self.capabilities(language)] if language else [self.language_picker()])
+            welcome = Reply(self._renderer.text(shown_in, "onboarding.welcome", params))
+            if language is None:
+                return [welcome, self.language_picker()]
+            # The walkthrough of the tenancy rules starts (or resumes) right away.
+            return [welcome, *await self._ask_rasa(sender, language, "/onboarding_start")]
         refusal = self._renderer.reply(
             shown_in,
             {"key": f"invite.{result.outcome.value}", "buttons": [{"key": "button.talk_to_person", "payload": "/request_human"}]},

@@ -1,6 +1,7 @@
 """The Rasa project itself: its data is consistent, and its conversation tests pass."""
 
 import os
+import re
 import subprocess
 from pathlib import Path
 
@@ -14,12 +15,22 @@ def rasa(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(command, cwd=PROJECT_ROOT, env=RASA_ENV, capture_output=True, text=True)
 
 
+# Intents that only buttons send (as payloads): Rasa warns that they have no NLU examples.
+PAYLOAD_ONLY_INTENTS = {
+    "onboarding_start", "onboarding_next", "onboarding_later", "onboarding_question",
+    "onboarding_clear", "onboarding_unclear",
+}
+NO_EXAMPLES = re.compile(r"The intent '(\w+)' is listed in the domain file, but is not found in the NLU training data")
+
+
 def test_the_training_data_validates_without_warnings() -> None:
-    result = rasa(
-        "data", "validate", "--fail-on-warnings",
-        "--data", "nlu", "stories", "--domain", "domain.yml", "--config", "config.yml",
-    )
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    result = rasa("data", "validate", "--data", "nlu", "stories", "--domain", "domain.yml", "--config", "config.yml")
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output[-3000:]
+    warnings = [line for line in output.splitlines() if "UserWarning" in line]
+    unexpected = [w for w in warnings if not ((m := NO_EXAMPLES.search(w)) and m.group(1) in PAYLOAD_ONLY_INTENTS)]
+    assert unexpected == []
+    assert {m.group(1) for w in warnings if (m := NO_EXAMPLES.search(w))} == PAYLOAD_ONLY_INTENTS
 
 
 def _test_stories(model: Path, stories: Path, out: Path) -> subprocess.CompletedProcess[str]:

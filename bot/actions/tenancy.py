@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.actions import dependencies
-from bot.actions.tenants import tenant_for_sender
-from bot.organisation import load_all, load_organisation
+from bot.actions.onboarding import onboarding_in_progress, today
+from bot.actions.tenants import tenant_context
+from bot.domain.onboarding import CONTINUE_BUTTON
 from bot.tenancy_answers import answer
-
-STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
 
 class ActionAnswerTenancyQuestion(Action):
@@ -25,21 +22,14 @@ class ActionAnswerTenancyQuestion(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
         deps = dependencies.get()
+        context = tenant_context(deps, tracker.sender_id)
+        if context.facts is None:
+            dispatcher.utter_message(json_message={"key": "staff.contact_unknown_tenant"})
+            return []
         intent = (tracker.latest_message.get("intent") or {}).get("name", "")
-        with deps.session_factory() as session:
-            tenant = tenant_for_sender(session, tracker.sender_id)
-            slug = tenant.organisation.slug if tenant is not None else None
-            rent = tenant.leases[0].monthly_rent_ore if tenant is not None and tenant.leases else None
-        if slug is not None:
-            facts = load_organisation(deps.organisation_dir, slug)
-        else:
-            # Someone not yet linked to a lease: answer with the company's facts if there is
-            # only one company, else point them to their housing company.
-            organisations = list(load_all(deps.organisation_dir).values())
-            if len(organisations) != 1:
-                dispatcher.utter_message(json_message={"key": "staff.contact_unknown_tenant"})
-                return []
-            facts = organisations[0]
-        today = dt.datetime.now(STOCKHOLM).date()
-        dispatcher.utter_message(json_message=answer(intent, facts, rent, today))
+        reply = answer(intent, context.facts, context.monthly_rent_ore, today())
+        if context.tenant_id is not None and onboarding_in_progress(deps, context.tenant_id):
+            # A question in the middle of the walkthrough: offer the way back to it.
+            reply["buttons"] = [CONTINUE_BUTTON]
+        dispatcher.utter_message(json_message=reply)
         return []

@@ -120,3 +120,16 @@ class FailedStart(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     chat_id: Mapped[int] = mapped_column(BigInteger, index=True)
     attempted_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+
+class Onboarding(Base):
+    """How far a tenant has come in the walkthrough of the tenancy rules."""
+
+    __tablename__ = "onboarding"
+
+    tenant_id: Mapped[int] = mapped_column(ForeignKey("tenant.id"), primary_key=True)
+    step: Mapped[int] = mapped_column(default=0)
+    started_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    completed_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    # The tenant's answer to "was this clear?"; None until they answer.
+    found_clear: Mapped[bool | None] = mapped_column()

@@ -49,6 +49,30 @@ MESSAGES: dict[str, str] = {
         "Welcome, {name}! This chat is now linked to your lease at {address}. "
         "You can ask me about your home and your rent at any time."
     ),
+    "onboarding.intro": N_(
+        "Let me show you the most important rules for your home, in ten short steps. "
+        "You can ask a question or stop at any time, and continue later."
+    ),
+    "onboarding.resume": N_("Let us continue where you left off."),
+    "onboarding.later": N_(
+        "Of course. We can continue whenever you like: press the button below when you are ready."
+    ),
+    "onboarding.ask_question": N_(
+        "Write your question in your own words. When you have your answer, we can continue "
+        "the introduction."
+    ),
+    "onboarding.check": N_("That was the last step. Was everything clear?"),
+    "onboarding.done_clear": N_(
+        "Good! You can ask me about your home and your rent at any time, here in the chat."
+    ),
+    "onboarding.done_unclear": N_(
+        "Thank you for telling us. Ask me about anything that was unclear, in your own words, "
+        "or talk to a person."
+    ),
+    "onboarding.already_done": N_(
+        "You have already seen the introduction. You can ask me about your home and your rent "
+        "at any time."
+    ),
     "invite.unknown": N_(
         "I could not find that invitation link. Please check that you opened the whole link "
         "from your welcome letter. If it still does not work, your housing company can help."
@@ -172,4 +196,10 @@ MESSAGES: dict[str, str] = {
     "button.capabilities": N_("What can you do?"),
     "button.talk_to_person": N_("Talk to a person"),
     "button.change_language": N_("Change language"),
+    "button.next": N_("Next"),
+    "button.question": N_("I have a question"),
+    "button.later": N_("Later"),
+    "button.continue_intro": N_("Continue the introduction"),
+    "button.clear": N_("Yes, it was clear"),
+    "button.unclear": N_("No, not everything"),
 }

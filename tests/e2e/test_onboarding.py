@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.db.models import Lease, Organisation, Tenant
+from bot.db.models import Lease, Onboarding, Organisation, Tenant
 from bot.domain.calendar import next_rent_month, rent_due_date
 from bot.i18n.rendering import Renderer
 from bot.invitations import FAILED_START_LIMIT, create_invite, revoke_invites
@@ -58,17 +58,21 @@ async def test_a_new_tenant_opens_the_link_and_learns_their_rent_and_due_date(
     new_lease(sessions, "ONB-01", "Yusuf Ahmed", "sv")
     yusuf = user(6101, "Yusuf")  # his phone says nothing about his language: the lease does
     await telegram.send_text(yusuf, f"/start {invite(sessions, 'ONB-01')}")
-    welcome, capabilities = await telegram.wait_for_messages(6101, 2)
+    welcome, intro, rent_step = await telegram.wait_for_messages(6101, 3)
     assert welcome.text == text("sv", "onboarding.welcome", name="Yusuf", address="Provvägen 01, Exempelstad")
-    assert capabilities.text == text("sv", "capabilities")
-
+    assert intro.text == text("sv", "onboarding.intro")
     today = dt.datetime.now(ZoneInfo("Europe/Stockholm")).date()
     month = next_rent_month(today)
-    reply = await ask(telegram, yusuf, "när ska hyran betalas?")
-    assert reply.text == text(
+    personal_rent = text(
         "sv", "tenancy.rent_due.personal", amount={"amount_ore": 795_000},
         month={"month": month.isoformat()}, due_date={"date": rent_due_date(month).isoformat()},
     )
+    assert rent_step.text == personal_rent
+    assert [label for label, _ in rent_step.buttons] == ["Nästa", "Jag har en fråga", "Senare"]
+
+    # Later, a free question gives the same personal answer.
+    reply = await ask(telegram, yusuf, "när ska hyran betalas?")
+    assert reply.text == personal_rent
 
 
 @pytest.mark.usefixtures("bot")
@@ -86,8 +90,10 @@ async def test_free_questions_get_the_organisations_answers(
     new_lease(sessions, f"ONB-{chat_id}", "Sara Lind", language)
     tenant = user(chat_id, "Sara")
     await telegram.send_text(tenant, f"/start {invite(sessions, f'ONB-{chat_id}')}")
-    await telegram.wait_for_messages(chat_id, 2)
+    await telegram.wait_for_messages(chat_id, 3)
     payment, quiet, laundry = [await ask(telegram, tenant, question) for question in questions]
+    # The walkthrough is in progress, so each answer offers the way back to it.
+    assert payment.buttons == [(text(language, "button.continue_intro"), "/onboarding_start")]
     assert payment.text == text(
         language, "tenancy.payment.autogiro", bankgiro="5050-1055", web="https://www.exempelbostader.example/mina-sidor"
     )
@@ -107,7 +113,7 @@ async def test_every_bad_link_gets_a_kind_answer_and_a_way_to_staff(
     used = invite(sessions, "ONB-02")
     owner = user(6120, "Olena", language_code="uk")
     await telegram.send_text(owner, f"/start {used}")
-    await telegram.wait_for_messages(6120, 2)
+    await telegram.wait_for_messages(6120, 3)
 
     stranger = user(6121, "Kim", language_code="en")
     cases = [("unknown", "NoSuchTokenAtAll"), ("expired", expired), ("revoked", revoked), ("used", used)]
@@ -123,7 +129,7 @@ async def test_a_second_chat_cannot_take_a_bound_lease(telegram: FakeTelegram, s
     new_lease(sessions, "ONB-03", "Selam Tesfaye", "en")
     owner, intruder = user(6130, "Selam"), user(6131, "Someone", language_code="en")
     await telegram.send_text(owner, f"/start {invite(sessions, 'ONB-03')}")
-    await telegram.wait_for_messages(6130, 2)
+    await telegram.wait_for_messages(6130, 3)
     await telegram.send_text(intruder, f"/start {invite(sessions, 'ONB-03')}")
     [reply] = await telegram.wait_for_messages(6131, 1)
     assert reply.text == text("en", "invite.lease_taken")
@@ -142,3 +148,54 @@ async def test_guessing_links_is_slowed_down(telegram: FakeTelegram, sessions: s
     await telegram.send_text(guesser, f"/start {invite(sessions, 'ONB-04')}")
     reply = (await telegram.wait_for_messages(6140, FAILED_START_LIMIT + 1))[-1]
     assert reply.text == text("sv", "invite.rate_limited")
+
+
+async def press(
+    telegram: FakeTelegram, who: dict, message: SentMessage, label: str, expect: int = 1
+) -> list[SentMessage]:
+    """Press the button with this label; return the `expect` messages the bot answers with."""
+    before = len(telegram.messages_to(who["id"]))
+    await telegram.press(who, message, dict(message.buttons)[label])
+    return (await telegram.wait_for_messages(who["id"], before + expect))[before:]
+
+
+@pytest.mark.usefixtures("bot")
+async def test_the_walkthrough_survives_a_question_and_a_pause_and_ends_with_a_check(
+    telegram: FakeTelegram, sessions: sessionmaker[Session]
+) -> None:
+    new_lease(sessions, "ONB-05", "Ali Musa", "en")
+    ali = user(6150, "Ali")
+    await telegram.send_text(ali, f"/start {invite(sessions, 'ONB-05')}")
+    *_, step = await telegram.wait_for_messages(6150, 3)
+
+    [step] = await press(telegram, ali, step, "Next")
+    assert step.text.startswith("You pay the rent to bankgiro 5050-1055")
+
+    [prompt] = await press(telegram, ali, step, "I have a question")
+    assert prompt.text == text("en", "onboarding.ask_question")
+    laundry = await ask(telegram, ali, "how do i book the laundry room?")
+    assert laundry.text == text("en", "tenancy.laundry.web", web="https://www.exempelbostader.example/tvattstuga")
+
+    resume, step = await press(telegram, ali, laundry, "Continue the introduction", expect=2)
+    assert resume.text == text("en", "onboarding.resume")
+    assert step.text.startswith("You pay the rent to bankgiro")  # where Ali left off
+
+    [later] = await press(telegram, ali, step, "Later")
+    assert later.text == text("en", "onboarding.later")
+    resume, step = await press(telegram, ali, later, "Continue the introduction", expect=2)
+    assert step.text.startswith("You pay the rent to bankgiro")
+
+    seen = [step.text]
+    while True:
+        [step] = await press(telegram, ali, step, "Next")
+        if step.text == text("en", "onboarding.check"):
+            break
+        seen.append(step.text)
+    assert len(seen) == 9  # every step after the first, the rent
+    assert seen[-1].startswith("To move out, give us written notice.")
+    [done] = await press(telegram, ali, step, "Yes, it was clear")
+    assert done.text == text("en", "onboarding.done_clear")
+    with sessions() as session:
+        tenant = session.scalars(select(Tenant).where(Tenant.name == "Ali Musa")).one()
+        progress = session.get(Onboarding, tenant.id)
+        assert progress is not None and progress.completed_at is not None and progress.found_clear is True

@@ -1,0 +1,37 @@
+"""The new-tenant walkthrough: the tenancy rules in short steps, resumable where left.
+
+Each step shows the answer to one tenancy question, so the walkthrough and the free questions
+always say the same thing.
+"""
+
+from __future__ import annotations
+
+STEPS: tuple[str, ...] = (
+    "ask_rent_due_date",
+    "ask_payment_methods",
+    "ask_late_consequences",
+    "ask_quiet_hours",
+    "ask_subletting",
+    "ask_home_insurance",
+    "report_fault",
+    "ask_laundry",
+    "ask_waste_sorting",
+    "ask_moving_out",
+)
+
+STEP_BUTTONS = (
+    {"key": "button.next", "payload": "/onboarding_next"},
+    {"key": "button.question", "payload": "/onboarding_question"},
+    {"key": "button.later", "payload": "/onboarding_later"},
+)
+CONTINUE_BUTTON = {"key": "button.continue_intro", "payload": "/onboarding_start"}
+CHECK_BUTTONS = (
+    {"key": "button.clear", "payload": "/onboarding_clear"},
+    {"key": "button.unclear", "payload": "/onboarding_unclear"},
+)
+
+
+def next_step(current: int) -> int | None:
+    """The step after `current`, or None when the walkthrough has shown every step."""
+    following = current + 1
+    return following if following < len(STEPS) else None
