@@ -56,7 +56,7 @@ messages: $(VENV)/.installed
 	$(BIN)/pybabel extract -F babel.cfg -k N_ --no-default-keywords --no-location \
 	  --add-comments=Translators: --project=tenantbot --version=0.1 --msgid-bugs-address=- \
 	  -o locales/messages.pot bot
-	$(BIN)/pybabel update -D messages -i locales/messages.pot -d locales --no-fuzzy-matching
+	$(BIN)/pybabel update -D messages -i locales/messages.pot -d locales --no-fuzzy-matching --ignore-obsolete
 
 ## Lock files: regenerate after editing requirements/*.in.
 lock: $(VENV)/.installed

@@ -22,12 +22,24 @@ BANKGIRO = re.compile(r"^[0-9]{3,4}-[0-9]{4}$")
 URL = re.compile(r"^https://[^\s]+$")
 CLOCK = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
 LAUNDRY_BOOKING = ("board", "web")
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+DAY_RANGE = re.compile(r"^(mon|tue|wed|thu|fri|sat|sun)-(mon|tue|wed|thu|fri|sat|sun)$")
 
 
 @dataclass(frozen=True)
 class Contact:
+    # The tenants' contact person (kundvärd), by name.
+    person: str
     phone: str
     email: str
+
+
+@dataclass(frozen=True)
+class OfficeHours:
+    first_day: int  # 0 = Monday
+    last_day: int
+    opens: str
+    closes: str
 
 
 @dataclass(frozen=True)
@@ -62,6 +74,7 @@ class OrganisationFacts:
     slug: str
     name: str
     contact: Contact
+    office_hours: OfficeHours
     payment: Payment
     faults: FaultReporting
     laundry: Laundry
@@ -110,12 +123,18 @@ class _Section:
 def parse_organisation(data: Any, where: str) -> OrganisationFacts:
     top = _Section(data, where)
     contact, payment, faults = top.section("contact"), top.section("payment"), top.section("faults")
-    laundry, quiet = top.section("laundry"), top.section("quiet_hours")
+    laundry, quiet, office = top.section("laundry"), top.section("quiet_hours"), top.section("office_hours")
     booking = laundry.choice("booking", LAUNDRY_BOOKING)
+    first_day, last_day = office.text("days", DAY_RANGE).split("-")
     return OrganisationFacts(
         slug=top.text("slug", SLUG),
         name=top.text("name"),
-        contact=Contact(phone=contact.text("phone", PHONE), email=contact.text("email", EMAIL)),
+        contact=Contact(
+            person=contact.text("person"), phone=contact.text("phone", PHONE), email=contact.text("email", EMAIL)
+        ),
+        office_hours=OfficeHours(
+            WEEKDAYS.index(first_day), WEEKDAYS.index(last_day), office.text("opens", CLOCK), office.text("closes", CLOCK)
+        ),
         payment=Payment(
             bankgiro=payment.text("bankgiro", BANKGIRO), autogiro=payment.flag("autogiro"), web=payment.text("web", URL)
         ),

@@ -153,6 +153,8 @@ def start_action_server(settings: Settings, env: Mapping[str, str] | None = None
         DATABASE_URL=settings.database_url,
         ORGANISATION_DIR=str(settings.organisation_dir),
     )
+    if settings.frozen_date is not None:
+        base_env["TENANTBOT_TODAY"] = settings.frozen_date.isoformat()
     process = ManagedProcess.start(
         "action server",
         [sys.executable, "-m", "rasa_sdk", "--actions", "bot.actions",

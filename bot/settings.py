@@ -5,6 +5,7 @@ Every other module receives a `Settings` object; nothing else calls `os.environ`
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import secrets
 from collections.abc import Mapping
@@ -46,6 +47,8 @@ class Settings:
     # The bot's @username, for onboarding links (t.me/<username>?start=<token>).
     telegram_bot_username: str = ""
     invite_valid_days: int = 30
+    # Pretend today is this date (demos and tests of date rules); None: the real date.
+    frozen_date: dt.date | None = None
     # An update claimed longer ago than this without completing is taken to be lost
     # with its worker and may be processed again when Telegram delivers it again.
     update_claim_timeout_seconds: int = 120
@@ -85,6 +88,16 @@ def _int(env: Mapping[str, str], name: str, default: int) -> int:
         raise ConfigurationError(f"{name} must be a whole number, got {raw!r}") from None
 
 
+def _date(env: Mapping[str, str], name: str) -> dt.date | None:
+    raw = env.get(name)
+    if not raw:
+        return None
+    try:
+        return dt.date.fromisoformat(raw)
+    except ValueError:
+        raise ConfigurationError(f"{name} must be a date like 2026-02-10, got {raw!r}") from None
+
+
 def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     """Build settings from the environment (or the given mapping, for tests)."""
     env = os.environ if env is None else env
@@ -119,4 +132,5 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         webhook_port=_int(env, "WEBHOOK_PORT", base.webhook_port),
         telegram_bot_username=env.get("TELEGRAM_BOT_USERNAME", "").lstrip("@"),
         invite_valid_days=_int(env, "INVITE_VALID_DAYS", base.invite_valid_days),
+        frozen_date=_date(env, "TENANTBOT_TODAY"),
     )

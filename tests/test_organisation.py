@@ -11,7 +11,9 @@ from bot.settings import PROJECT_ROOT, ConfigurationError
 def test_the_demo_organisation_is_valid() -> None:
     facts = load_all(PROJECT_ROOT / "config" / "organisations")["demo"]
     assert facts.name == "Exempelbostäder AB"
-    assert facts.contact.phone == "010-123 45 67"
+    assert facts.contact.phone == "010-123 45 67" and facts.contact.person == "Karin Holm"
+    assert (facts.office_hours.first_day, facts.office_hours.last_day) == (0, 4)
+    assert (facts.office_hours.opens, facts.office_hours.closes) == ("08:00", "16:00")
 
 
 DEMO = (PROJECT_ROOT / "config" / "organisations" / "demo.yml").read_text(encoding="utf-8")
@@ -20,7 +22,10 @@ DEMO = (PROJECT_ROOT / "config" / "organisations" / "demo.yml").read_text(encodi
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        (("contact:\n  phone: 010-123 45 67\n  email: kundservice@exempelbostader.example\n", ""), "'contact' is missing"),
+        (("contact:\n  # The tenants' contact person (kundvärd).\n  person: Karin Holm\n  phone: 010-123 45 67\n  email: kundservice@exempelbostader.example\n", ""), "'contact' is missing"),
+        (("days: mon-fri", "days: weekdays"), "office_hours: 'days' has an unexpected form"),
+        (('closes: "16:00"', 'closes: "4 pm"'), "office_hours: 'closes' has an unexpected form"),
+        (("person: Karin Holm", "person: "), "contact: 'person' is missing"),
         (("kundservice@exempelbostader.example", "nope"), "contact: 'email' has an unexpected form"),
         (("name: Exempelbostäder AB\n", ""), "'name' is missing"),
         (("slug: demo", "slug: other"), "does not match the file name"),

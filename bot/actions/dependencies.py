@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -12,21 +15,29 @@ from bot.db.session import make_engine, make_session_factory
 from bot.settings import load_settings
 
 
+def stockholm_today() -> dt.date:
+    return dt.datetime.now(STOCKHOLM).date()
+
+
 @dataclass(frozen=True)
 class Dependencies:
     session_factory: sessionmaker[Session]
     organisation_dir: Path
+    today: Callable[[], dt.date] = stockholm_today
 
 
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
 _override: Dependencies | None = None
 
 
 @functools.cache
 def _from_settings() -> Dependencies:
     settings = load_settings()
+    frozen = settings.frozen_date
     return Dependencies(
         session_factory=make_session_factory(make_engine(settings.database_url)),
         organisation_dir=settings.organisation_dir,
+        today=(lambda: frozen) if frozen is not None else stockholm_today,
     )
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
@@ -15,13 +14,6 @@ from bot.actions.tenants import tenant_context
 from bot.db.models import Onboarding
 from bot.domain.onboarding import CHECK_BUTTONS, CONTINUE_BUTTON, STEP_BUTTONS, STEPS, next_step
 from bot.tenancy_answers import answer
-
-STOCKHOLM = ZoneInfo("Europe/Stockholm")
-
-
-def today() -> dt.date:
-    return dt.datetime.now(STOCKHOLM).date()
-
 
 def onboarding_in_progress(deps: Dependencies, tenant_id: int) -> bool:
     with deps.session_factory() as session:
@@ -83,7 +75,7 @@ class ActionOnboarding(Action):
                 messages.append({"key": "onboarding.resume"})
                 show = progress.step
         if show is not None:
-            step = answer(STEPS[show], context.facts, context.monthly_rent_ore, today())
+            step = answer(STEPS[show], context.facts, context.monthly_rent_ore, deps.today())
             messages.append({**step, "buttons": list(STEP_BUTTONS)})
         for message in messages:
             dispatcher.utter_message(json_message=message)

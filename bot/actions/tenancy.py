@@ -8,7 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.actions import dependencies
-from bot.actions.onboarding import onboarding_in_progress, today
+from bot.actions.onboarding import onboarding_in_progress
 from bot.actions.tenants import tenant_context
 from bot.domain.onboarding import CONTINUE_BUTTON
 from bot.tenancy_answers import answer
@@ -27,7 +27,7 @@ class ActionAnswerTenancyQuestion(Action):
             dispatcher.utter_message(json_message={"key": "staff.contact_unknown_tenant"})
             return []
         intent = (tracker.latest_message.get("intent") or {}).get("name", "")
-        reply = answer(intent, context.facts, context.monthly_rent_ore, today())
+        reply = answer(intent, context.facts, context.monthly_rent_ore, deps.today())
         if context.tenant_id is not None and onboarding_in_progress(deps, context.tenant_id):
             # A question in the middle of the walkthrough: offer the way back to it.
             reply["buttons"] = [CONTINUE_BUTTON]

@@ -11,6 +11,7 @@ STEPS: tuple[str, ...] = (
     "ask_payment_methods",
     "ask_late_consequences",
     "ask_quiet_hours",
+    "report_disturbance",
     "ask_subletting",
     "ask_home_insurance",
     "report_fault",

@@ -50,7 +50,7 @@ MESSAGES: dict[str, str] = {
         "You can ask me about your home and your rent at any time."
     ),
     "onboarding.intro": N_(
-        "Let me show you the most important rules for your home, in ten short steps. "
+        "Let me show you the most important rules for your home, in a few short steps. "
         "You can ask a question or stop at any time, and continue later."
     ),
     "onboarding.resume": N_("Let us continue where you left off."),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -13,7 +14,11 @@ from bot.db.models import Lease, Onboarding, Organisation, Tenant
 from bot.domain.calendar import next_rent_month, rent_due_date
 from bot.i18n.rendering import Renderer
 from bot.invitations import FAILED_START_LIMIT, create_invite, revoke_invites
-from bot.settings import PROJECT_ROOT
+from bot.processes import rasa_stack
+from bot.settings import PROJECT_ROOT, Settings
+from bot.telegram.app import polling
+from tests.conftest import free_port
+from tests.e2e.conftest import make_bot
 from tests.fakes.telegram_api import FakeTelegram, SentMessage, user
 
 pytestmark = pytest.mark.e2e
@@ -191,7 +196,7 @@ async def test_the_walkthrough_survives_a_question_and_a_pause_and_ends_with_a_c
         if step.text == text("en", "onboarding.check"):
             break
         seen.append(step.text)
-    assert len(seen) == 9  # every step after the first, the rent
+    assert len(seen) == 10  # every step after the first, the rent
     assert seen[-1].startswith("To move out, give us written notice.")
     [done] = await press(telegram, ali, step, "Yes, it was clear")
     assert done.text == text("en", "onboarding.done_clear")
@@ -199,3 +204,25 @@ async def test_the_walkthrough_survives_a_question_and_a_pause_and_ends_with_a_c
         tenant = session.scalars(select(Tenant).where(Tenant.name == "Ali Musa")).one()
         progress = session.get(Onboarding, tenant.id)
         assert progress is not None and progress.completed_at is not None and progress.found_clear is True
+
+
+async def test_the_due_date_moves_back_when_the_month_ends_on_a_weekend(
+    telegram: FakeTelegram, sessions: sessionmaker[Session], stack: Settings, trained_model: Path, tmp_path: Path
+) -> None:
+    """On 10 February 2026 the March rent is next; 28 February is a Saturday and 1 March a
+    Sunday, so it is due on Friday 27 February."""
+    frozen = stack.with_overrides(
+        frozen_date=dt.date(2026, 2, 10), var_dir=tmp_path,
+        rasa_url=f"http://127.0.0.1:{free_port()}", action_server_port=free_port(),
+        tracker_store_url=f"sqlite:///{tmp_path / 'tracker.db'}",
+    )
+    new_lease(sessions, "ONB-06", "Noor Haddad", "en")
+    noor = user(6160, "Noor")
+    with rasa_stack(frozen, trained_model):
+        async with polling(make_bot(frozen, sessions, telegram), timeout_seconds=1):
+            await telegram.send_text(noor, f"/start {invite(sessions, 'ONB-06')}")
+            *_, rent_step = await telegram.wait_for_messages(6160, 3)
+    assert rent_step.text == (
+        "Your rent is SEK\xa07,950 a month. Rent is paid in advance: "
+        "the rent for March 2026 must be paid by February 27, 2026 at the latest."
+    )
