@@ -1,0 +1,118 @@
+"""Instalment plans (avbetalningsplaner) for rent arrears, within the organisation's policy.
+
+Amounts are whole öre. Every instalment is a whole number of kronor except the last, which
+absorbs what is left (so the plan always adds up to the debt exactly). Each instalment is due on
+the same day as the month's rent, which the tenant must still pay on time as well.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from bot.domain.calendar import rent_due_date
+
+KRONA = 100
+# No schedule is drawn up beyond ten years; a longer proposal goes to staff as it is.
+MAX_SCHEDULE_MONTHS = 120
+
+
+@dataclass(frozen=True)
+class PlanPolicy:
+    max_months: int
+    min_instalment_ore: int
+    # Whether a plan within the policy is confirmed at once, or proposed for staff to confirm.
+    auto_confirm: bool = False
+
+    def __post_init__(self) -> None:
+        if self.max_months < 1 or self.min_instalment_ore < KRONA:
+            raise ValueError("a plan policy needs at least one month and an instalment of at least 1 kr")
+
+
+@dataclass(frozen=True)
+class Instalment:
+    due: dt.date
+    amount_ore: int
+
+
+@dataclass(frozen=True)
+class Plan:
+    instalments: tuple[Instalment, ...]
+
+    @property
+    def months(self) -> int:
+        return len(self.instalments)
+
+    @property
+    def total_ore(self) -> int:
+        return sum(i.amount_ore for i in self.instalments)
+
+    @property
+    def monthly_ore(self) -> int:
+        return self.instalments[0].amount_ore
+
+
+def _months_from(first_month: dt.date, count: int) -> list[dt.date]:
+    months, month = [], first_month.replace(day=1)
+    for _ in range(count):
+        months.append(month)
+        month = (month + dt.timedelta(days=32)).replace(day=1)
+    return months
+
+
+def _schedule(amounts: list[int], first_month: dt.date) -> Plan:
+    months = _months_from(first_month, len(amounts))
+    return Plan(tuple(Instalment(rent_due_date(month), amount) for month, amount in zip(months, amounts, strict=True)))
+
+
+def split_evenly(debt_ore: int, months: int) -> list[int]:
+    """Whole kronor each month; the last instalment takes the rest (never less than the others)."""
+    base = (debt_ore // months) // KRONA * KRONA
+    return [base] * (months - 1) + [debt_ore - base * (months - 1)]
+
+
+def split_by_amount(debt_ore: int, monthly_ore: int) -> list[int]:
+    """`monthly_ore` (whole kronor) each month until the debt is paid; the last takes the rest."""
+    months_needed(debt_ore, monthly_ore)  # checks the amount
+    monthly_ore = monthly_ore // KRONA * KRONA
+    full, rest = divmod(debt_ore, monthly_ore)
+    return [monthly_ore] * full + ([rest] if rest else [])
+
+
+def plan_options(debt_ore: int, policy: PlanPolicy, first_month: dt.date, count: int = 3) -> list[Plan]:
+    """Up to `count` plans within the policy, from the shortest to the longest."""
+    if debt_ore <= 0:
+        return []
+    feasible = [
+        months
+        for months in range(2, policy.max_months + 1)
+        if split_evenly(debt_ore, months)[0] >= policy.min_instalment_ore
+    ]
+    if not feasible:
+        # Too small to split: one payment is the only plan there is.
+        return [_schedule([debt_ore], first_month)] if policy.max_months >= 1 else []
+    if len(feasible) > count:
+        step = (len(feasible) - 1) / (count - 1)
+        feasible = sorted({feasible[round(i * step)] for i in range(count)})
+    return [_schedule(split_evenly(debt_ore, months), first_month) for months in feasible]
+
+
+def months_needed(debt_ore: int, monthly_ore: int) -> int:
+    """How many months it takes to pay the debt with `monthly_ore` (whole kronor) a month."""
+    monthly_ore = monthly_ore // KRONA * KRONA
+    if monthly_ore <= 0:
+        raise ValueError("a monthly amount must be at least 1 kr")
+    return -(-debt_ore // monthly_ore)
+
+
+def plan_for_amount(debt_ore: int, monthly_ore: int, first_month: dt.date) -> Plan:
+    """The plan a tenant proposes by naming what they can pay each month."""
+    if months_needed(debt_ore, monthly_ore) > MAX_SCHEDULE_MONTHS:
+        raise ValueError(f"paying {monthly_ore} öre a month would take more than {MAX_SCHEDULE_MONTHS} months")
+    return _schedule(split_by_amount(debt_ore, monthly_ore), first_month)
+
+
+def is_within_policy(plan: Plan, policy: PlanPolicy) -> bool:
+    """At most `max_months`, and every instalment but a smaller last one at least the minimum."""
+    amounts = [i.amount_ore for i in plan.instalments]
+    return len(amounts) <= policy.max_months and all(a >= policy.min_instalment_ore for a in amounts[:-1])
