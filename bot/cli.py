@@ -20,6 +20,8 @@ from bot.db.models import Organisation
 from bot.db.session import make_engine, make_session_factory
 from bot.demo import TERMINAL_CHAT_ID, seed_demo
 from bot.domain.invites import deep_link
+from bot.ledger import COLUMNS as LEDGER_COLUMNS
+from bot.ledger import import_ledger
 from bot.invitations import UnknownLease, create_invite, find_lease, revoke_invites
 from bot.organisation import load_all, load_organisation
 from bot.processes import ServiceFailed, rasa_stack
@@ -148,10 +150,7 @@ def cmd_import_tenants(settings: Settings, args: argparse.Namespace) -> int:
     """Import tenants and leases from a CSV file; report bad rows by line number."""
     _prepare(settings)
     facts = load_organisation(settings.organisation_dir, args.organisation)
-    try:
-        text = Path(args.csv_file).read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
-        raise ConfigurationError(f"cannot read {args.csv_file}: {error}") from None
+    text = _read_csv(args.csv_file)
     with _sessions(settings).begin() as session:
         organisation = repositories.find_organisation(session, facts.slug)
         if organisation is None:
@@ -164,6 +163,27 @@ def cmd_import_tenants(settings: Settings, args: argparse.Namespace) -> int:
     print(f"created {report.created}, updated {report.updated}, unchanged {report.unchanged}, "
           f"rejected {len(report.errors)}")
     return 1 if report.errors else 0
+
+
+def cmd_import_ledger(settings: Settings, args: argparse.Namespace) -> int:
+    """Import a ledger snapshot; open and close arrears cases; report bad rows by line number."""
+    _prepare(settings)
+    text = _read_csv(args.csv_file)
+    with _sessions(settings).begin() as session:
+        report = import_ledger(session, _organisation(session, args.organisation), text)
+    for error in report.errors:
+        print(f"{args.csv_file}: {error}", file=sys.stderr)
+    print(f"snapshots added {report.snapshots_added}, unchanged {report.unchanged}, "
+          f"cases opened {report.cases_opened}, cases closed {report.cases_closed}, "
+          f"rejected {len([e for e in report.errors if e.startswith('line')])}")
+    return 1 if report.errors else 0
+
+
+def _read_csv(path: str) -> str:
+    try:
+        return Path(path).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigurationError(f"cannot read {path}: {error}") from None
 
 
 def cmd_invite(settings: Settings, args: argparse.Namespace) -> int:
@@ -204,6 +224,11 @@ def _import_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("csv_file", help="columns: " + ", ".join(COLUMNS))
 
 
+def _ledger_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--organisation", required=True, help="the organisation's slug, e.g. demo")
+    parser.add_argument("csv_file", help="columns: " + ", ".join(LEDGER_COLUMNS))
+
+
 def _invite_arguments(parser: argparse.ArgumentParser) -> None:
     _lease_arguments(parser)
     parser.add_argument("--valid-days", type=int, default=0, help="days until the link expires (default: INVITE_VALID_DAYS or 30)")
@@ -218,10 +243,11 @@ COMMANDS = {
     "migrate": (cmd_migrate, "bring the database schema up to date"),
     "seed-demo": (cmd_seed_demo, "create the demo organisation and tenant"),
     "import-tenants": (cmd_import_tenants, "import tenants and leases from a CSV file"),
+    "import-ledger": (cmd_import_ledger, "import a ledger snapshot of what each lease owes"),
     "invite": (cmd_invite, "create an onboarding link and QR code for a lease"),
     "revoke-invite": (cmd_revoke_invite, "revoke the open onboarding links of a lease"),
 }
-ARGUMENTS = {"import-tenants": _import_arguments, "invite": _invite_arguments, "revoke-invite": _lease_arguments}
+ARGUMENTS = {"import-tenants": _import_arguments, "import-ledger": _ledger_arguments, "invite": _invite_arguments, "revoke-invite": _lease_arguments}
 
 
 def build_parser() -> argparse.ArgumentParser:

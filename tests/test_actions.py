@@ -6,10 +6,19 @@ from typing import Any
 import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.actions import ActionAnswerTenancyQuestion, ActionGreetTenant, ActionReferToStaff, dependencies
+from bot.actions import (
+    ActionAnswerTenancyQuestion,
+    ActionGreetTenant,
+    ActionReferToStaff,
+    ActionTellBalance,
+    dependencies,
+)
+from bot.db.models import Organisation
 from bot.demo import TERMINAL_CHAT_ID, seed_demo
+from bot.ledger import import_ledger
 from bot.organisation import load_organisation
 from bot.settings import PROJECT_ROOT
 
@@ -86,3 +95,18 @@ async def test_a_tenancy_question_is_answered_from_the_tenants_lease_and_organis
     assert reply["params"]["amount"] == {"amount_ore": 845_000}
     [reply] = await run(ActionAnswerTenancyQuestion(), "424242", "how do I book the laundry", "ask_laundry")
     assert reply == {"key": "tenancy.laundry.web", "params": {"web": "https://www.exempelbostader.example/tvattstuga"}}
+
+
+@pytest.mark.usefixtures("seeded")
+async def test_the_balance_comes_from_the_tenants_own_latest_snapshot(session_factory: sessionmaker[Session]) -> None:
+    [reply] = await run(ActionTellBalance(), str(TERMINAL_CHAT_ID), "hur mycket är jag skyldig", "ask_balance")
+    assert reply == {"key": "balance.unknown"}
+    with session_factory.begin() as session:
+        organisation = session.scalars(select(Organisation)).one()
+        import_ledger(session, organisation, "lease_number;amount_overdue;oldest_unpaid_due_date;snapshot_date\n"
+                      "DEMO-1001;2 400;2026-11-30;2026-12-04\n")
+    [reply] = await run(ActionTellBalance(), str(TERMINAL_CHAT_ID), "hur mycket är jag skyldig", "ask_balance")
+    assert reply == {"key": "balance.owed", "params": {"date": {"date": "2026-12-04"}, "amount": {"amount_ore": 240_000}}}
+    # Someone else asking learns nothing about the lease.
+    [reply] = await run(ActionTellBalance(), "424242", "how much do I owe", "ask_balance")
+    assert reply == {"key": "staff.contact_unknown_tenant"}

@@ -80,3 +80,12 @@ def test_bad_rows_and_unknown_leases_are_reported(environment: Path, capsys: pyt
     sessions = make_session_factory(make_engine(f"sqlite:///{environment / 'app.db'}"))
     with sessions() as session:
         assert len(session.scalars(select(Lease)).all()) == 5
+
+
+def test_a_ledger_snapshot_is_imported_from_the_command_line(environment: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["import-tenants", "--organisation", "demo", str(SAMPLE)]) == 0
+    ledger = PROJECT_ROOT / "samples" / "ledger.csv"
+    assert main(["import-ledger", "--organisation", "demo", str(ledger)]) == 0
+    assert "snapshots added 3, unchanged 0, cases opened 2, cases closed 0, rejected 0" in capsys.readouterr().out
+    assert main(["import-ledger", "--organisation", "demo", str(ledger)]) == 0
+    assert "snapshots added 0, unchanged 3, cases opened 0, cases closed 0, rejected 0" in capsys.readouterr().out

@@ -7,15 +7,17 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.db.models import Lease, Organisation
 from bot.settings import PROJECT_ROOT
-from bot.tenant_import import import_csv, parse, parse_rent
+from bot.csv_files import kronor
+from bot.tenant_import import import_csv, parse
 
 SAMPLE = (PROJECT_ROOT / "samples" / "tenants.csv").read_text(encoding="utf-8")
 
 
 def test_amounts_in_kronor_become_ore() -> None:
-    assert parse_rent("8450") == 845_000
-    assert parse_rent("8 450,50") == 845_050
-    assert parse_rent("8\xa0450 kr") == 845_000
+    assert kronor("8450", "monthly_rent") == 845_000
+    assert kronor("8 450,50", "monthly_rent") == 845_050
+    assert kronor("8\xa0450 kr", "monthly_rent") == 845_000
+    assert kronor("0", "amount_overdue", allow_zero=True) == 0
 
 
 def test_bad_rows_are_reported_by_line_and_the_rest_kept() -> None:

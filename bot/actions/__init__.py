@@ -1,8 +1,9 @@
 """Rasa custom actions, served by the rasa-sdk action server (`python -m rasa_sdk --actions bot.actions`)."""
 
+from bot.actions.balance import ActionTellBalance
 from bot.actions.greeting import ActionGreetTenant
 from bot.actions.onboarding import ActionOnboarding
 from bot.actions.staff import ActionReferToStaff
 from bot.actions.tenancy import ActionAnswerTenancyQuestion
 
-__all__ = ["ActionAnswerTenancyQuestion", "ActionGreetTenant", "ActionOnboarding", "ActionReferToStaff"]
+__all__ = ["ActionAnswerTenancyQuestion", "ActionGreetTenant", "ActionOnboarding", "ActionReferToStaff", "ActionTellBalance"]

@@ -133,3 +133,28 @@ class Onboarding(Base):
     completed_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     # The tenant's answer to "was this clear?"; None until they answer.
     found_clear: Mapped[bool | None] = mapped_column()
+
+
+class LedgerSnapshot(Base):
+    """What a lease owed on a day, from the housing company's ledger export."""
+
+    __tablename__ = "ledger_snapshot"
+    __table_args__ = (UniqueConstraint("lease_id", "snapshot_date"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    lease_id: Mapped[int] = mapped_column(ForeignKey("lease.id"), index=True)
+    snapshot_date: Mapped[dt.date] = mapped_column(Date)
+    amount_overdue_ore: Mapped[int] = mapped_column(BigInteger)
+    oldest_unpaid_due: Mapped[dt.date | None] = mapped_column(Date)
+
+
+class ArrearsCase(Base):
+    """A period in which a lease is behind with the rent; closed when a snapshot shows it paid."""
+
+    __tablename__ = "arrears_case"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    lease_id: Mapped[int] = mapped_column(ForeignKey("lease.id"), index=True)
+    opened_on: Mapped[dt.date] = mapped_column(Date)
+    oldest_unpaid_due: Mapped[dt.date | None] = mapped_column(Date)
+    closed_on: Mapped[dt.date | None] = mapped_column(Date)

@@ -166,6 +166,13 @@ MESSAGES: dict[str, str] = {
         "To move out, give us written notice. The notice period is three months and the lease "
         "ends at the turn of a month: if you give notice today, your lease ends on {end_date}."
     ),
+    # Rent account
+    "balance.owed": N_("According to our records on {date}, you have {amount} left to pay."),
+    "balance.clear": N_("According to our records on {date}, you have nothing left to pay."),
+    "balance.unknown": N_(
+        "I have no information about your rent account yet. A person at your housing company "
+        "can tell you what you owe."
+    ),
     # Reaching a person
     "staff.contact": N_(
         "A person at {organisation} can help you with this. "
