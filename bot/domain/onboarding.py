@@ -6,19 +6,10 @@ always say the same thing.
 
 from __future__ import annotations
 
-STEPS: tuple[str, ...] = (
-    "ask_rent_due_date",
-    "ask_payment_methods",
-    "ask_late_consequences",
-    "ask_quiet_hours",
-    "report_disturbance",
-    "ask_subletting",
-    "ask_home_insurance",
-    "report_fault",
-    "ask_laundry",
-    "ask_waste_sorting",
-    "ask_moving_out",
-)
+from bot.tenancy_answers import TENANCY_INTENTS
+
+# Every tenancy answer, in the order a new tenant needs them.
+STEPS: tuple[str, ...] = TENANCY_INTENTS
 
 STEP_BUTTONS = (
     {"key": "button.next", "payload": "/onboarding_next"},
