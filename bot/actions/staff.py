@@ -8,8 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.actions import dependencies
-from bot.actions.tenants import tenant_for_sender
-from bot.organisation import load_organisation
+from bot.actions.tenants import tenant_context
 
 
 class ActionReferToStaff(Action):
@@ -19,22 +18,17 @@ class ActionReferToStaff(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        deps = dependencies.get()
-        with deps.session_factory() as session:
-            tenant = tenant_for_sender(session, tracker.sender_id)
-            slug = tenant.organisation.slug if tenant is not None else None
-        if slug is None:
+        context = tenant_context(dependencies.get(), tracker.sender_id)
+        # Only a tenant linked to a lease is told which company to call; others are pointed
+        # to their lease, since we cannot know their landlord.
+        if context.tenant_id is None or context.facts is None:
             dispatcher.utter_message(json_message={"key": "staff.contact_unknown_tenant"})
             return []
-        facts = load_organisation(deps.organisation_dir, slug)
+        facts = context.facts
         dispatcher.utter_message(
             json_message={
                 "key": "staff.contact",
-                "params": {
-                    "organisation": facts.name,
-                    "phone": facts.contact.phone,
-                    "email": facts.contact.email,
-                },
+                "params": {"organisation": facts.name, "phone": facts.contact.phone, "email": facts.contact.email},
             }
         )
         return []
