@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.db import repositories
+from bot.domain.onboarding import TALK_TO_PERSON_BUTTON
 from bot.i18n.languages import LANGUAGES, from_telegram_code, is_supported
 from bot.i18n.rendering import Button, Renderer, Reply, UnknownMessageKey
 from bot.invitations import BindOutcome, redeem
@@ -117,7 +118,7 @@ class ChatService:
             return [welcome, *await self._ask_rasa(sender, language, "/onboarding_start")]
         refusal = self._renderer.reply(
             shown_in,
-            {"key": f"invite.{result.outcome.value}", "buttons": [{"key": "button.talk_to_person", "payload": "/request_human"}]},
+            {"key": f"invite.{result.outcome.value}", "buttons": [TALK_TO_PERSON_BUTTON]},
         )
         return [refusal] if language else [refusal, self.language_picker()]
 
@@ -150,7 +151,7 @@ class ChatService:
             {
                 "key": "capabilities",
                 "buttons": [
-                    {"key": "button.talk_to_person", "payload": "/request_human"},
+                    TALK_TO_PERSON_BUTTON,
                     {"key": "button.change_language", "payload": "/change_language"},
                 ],
             },

@@ -12,7 +12,14 @@ from bot.actions import dependencies
 from bot.actions.dependencies import Dependencies
 from bot.actions.tenants import tenant_context
 from bot.db.models import Onboarding
-from bot.domain.onboarding import CHECK_BUTTONS, CONTINUE_BUTTON, STEP_BUTTONS, STEPS, next_step
+from bot.domain.onboarding import (
+    CHECK_BUTTONS,
+    CONTINUE_BUTTON,
+    STEP_BUTTONS,
+    STEPS,
+    TALK_TO_PERSON_BUTTON,
+    next_step,
+)
 from bot.tenancy_answers import answer
 
 def onboarding_in_progress(deps: Dependencies, tenant_id: int) -> bool:
@@ -68,8 +75,7 @@ class ActionOnboarding(Action):
                 if progress.found_clear:
                     messages.append({"key": "onboarding.done_clear"})
                 else:
-                    messages.append({"key": "onboarding.done_unclear",
-                                     "buttons": [{"key": "button.talk_to_person", "payload": "/request_human"}]})
+                    messages.append({"key": "onboarding.done_unclear", "buttons": [TALK_TO_PERSON_BUTTON]})
                 show = None
             else:  # onboarding_start: resume where the tenant left
                 messages.append({"key": "onboarding.resume"})

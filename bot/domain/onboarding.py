@@ -11,6 +11,8 @@ from bot.tenancy_answers import TENANCY_INTENTS
 # Every tenancy answer, in the order a new tenant needs them.
 STEPS: tuple[str, ...] = TENANCY_INTENTS
 
+# Buttons carry a message key for their label and the Rasa payload they send.
+TALK_TO_PERSON_BUTTON = {"key": "button.talk_to_person", "payload": "/request_human"}
 STEP_BUTTONS = (
     {"key": "button.next", "payload": "/onboarding_next"},
     {"key": "button.question", "payload": "/onboarding_question"},
