@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from bot.domain.plans import KRONA, PlanPolicy
 from bot.settings import ConfigurationError
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
@@ -69,6 +70,37 @@ class QuietHours:
     end: str
 
 
+OUTREACH_KINDS = ("reminder", "call_offer", "staff")
+
+
+@dataclass(frozen=True)
+class OutreachStage:
+    # reminder: a friendly message; call_offer: a second message offering a call;
+    # staff: no message, the case goes to staff to follow up.
+    kind: str
+    days_after_due: int
+
+
+@dataclass(frozen=True)
+class Outreach:
+    stages: tuple[OutreachStage, ...]
+    # No message is sent between these times (Swedish time).
+    quiet_start: str
+    quiet_end: str
+    # After this many contacts without an answer, the tenant is on the hard-to-reach list.
+    hard_to_reach_after: int
+    plan_reminder_days_before: int
+
+
+@dataclass(frozen=True)
+class Municipality:
+    name: str
+    debt_counselling_phone: str
+    debt_counselling_web: str
+    social_services_phone: str
+    social_services_web: str
+
+
 @dataclass(frozen=True)
 class OrganisationFacts:
     slug: str
@@ -80,6 +112,9 @@ class OrganisationFacts:
     laundry: Laundry
     quiet_hours: QuietHours
     waste_guide: str
+    outreach: Outreach
+    plan_policy: PlanPolicy
+    municipality: Municipality
 
 
 class _Section:
@@ -89,34 +124,46 @@ class _Section:
         if not isinstance(data, dict):
             raise ConfigurationError(f"{where}: expected a mapping of fields")
         self._data = data
-        self._where = where
+        self.where = where
 
     def section(self, key: str) -> _Section:
-        return _Section(self.require(key), f"{self._where}: {key}")
+        return _Section(self.require(key), f"{self.where}: {key}")
 
     def require(self, key: str) -> Any:
         if key not in self._data or self._data[key] in (None, ""):
-            raise ConfigurationError(f"{self._where}: '{key}' is missing")
+            raise ConfigurationError(f"{self.where}: '{key}' is missing")
         return self._data[key]
 
     def text(self, key: str, pattern: re.Pattern[str] | None = None) -> str:
         value = self.require(key)
         if not isinstance(value, str):
-            raise ConfigurationError(f"{self._where}: '{key}' must be text, got {value!r}")
+            raise ConfigurationError(f"{self.where}: '{key}' must be text, got {value!r}")
         if pattern is not None and not pattern.match(value):
-            raise ConfigurationError(f"{self._where}: '{key}' has an unexpected form: {value!r}")
+            raise ConfigurationError(f"{self.where}: '{key}' has an unexpected form: {value!r}")
         return value
+
+    def whole_number(self, key: str, minimum: int = 0) -> int:
+        value = self.require(key)
+        if not isinstance(value, int) or isinstance(value, bool) or value < minimum:
+            raise ConfigurationError(f"{self.where}: '{key}' must be a whole number of at least {minimum}, got {value!r}")
+        return value
+
+    def items(self, key: str) -> list[_Section]:
+        value = self.require(key)
+        if not isinstance(value, list) or not value:
+            raise ConfigurationError(f"{self.where}: '{key}' must be a list with at least one entry")
+        return [_Section(item, f"{self.where}: {key}[{index}]") for index, item in enumerate(value)]
 
     def flag(self, key: str) -> bool:
         value = self.require(key)
         if not isinstance(value, bool):
-            raise ConfigurationError(f"{self._where}: '{key}' must be true or false, got {value!r}")
+            raise ConfigurationError(f"{self.where}: '{key}' must be true or false, got {value!r}")
         return value
 
     def choice(self, key: str, choices: tuple[str, ...]) -> str:
         value = self.text(key)
         if value not in choices:
-            raise ConfigurationError(f"{self._where}: '{key}' must be one of {', '.join(choices)}, got {value!r}")
+            raise ConfigurationError(f"{self.where}: '{key}' must be one of {', '.join(choices)}, got {value!r}")
         return value
 
 
@@ -145,6 +192,48 @@ def parse_organisation(data: Any, where: str) -> OrganisationFacts:
         laundry=Laundry(booking=booking, web=laundry.text("web", URL) if booking == "web" else None),
         quiet_hours=QuietHours(start=quiet.text("start", CLOCK), end=quiet.text("end", CLOCK)),
         waste_guide=top.section("waste").text("web", URL),
+        outreach=_outreach(top.section("outreach")),
+        plan_policy=_plan_policy(top.section("instalment_plans")),
+        municipality=_municipality(top.section("municipality")),
+    )
+
+
+def _outreach(section: _Section) -> Outreach:
+    stages = tuple(
+        OutreachStage(stage.choice("kind", OUTREACH_KINDS), stage.whole_number("days_after_due", 1))
+        for stage in section.items("stages")
+    )
+    kinds = [stage.kind for stage in stages]
+    if len(set(kinds)) != len(kinds):
+        raise ConfigurationError(f"{section.where}: stages: each kind may appear only once")
+    if [stage.days_after_due for stage in stages] != sorted({stage.days_after_due for stage in stages}):
+        raise ConfigurationError(f"{section.where}: stages: days_after_due must rise from one stage to the next")
+    quiet = section.section("quiet_hours")
+    return Outreach(
+        stages=stages,
+        quiet_start=quiet.text("start", CLOCK),
+        quiet_end=quiet.text("end", CLOCK),
+        hard_to_reach_after=section.whole_number("hard_to_reach_after", 1),
+        plan_reminder_days_before=section.whole_number("plan_reminder_days_before", 1),
+    )
+
+
+def _plan_policy(section: _Section) -> PlanPolicy:
+    return PlanPolicy(
+        max_months=section.whole_number("max_months", 1),
+        min_instalment_ore=section.whole_number("min_instalment", 1) * KRONA,
+        auto_confirm=section.flag("auto_confirm"),
+    )
+
+
+def _municipality(section: _Section) -> Municipality:
+    debt, social = section.section("debt_counselling"), section.section("social_services")
+    return Municipality(
+        name=section.text("name"),
+        debt_counselling_phone=debt.text("phone", PHONE),
+        debt_counselling_web=debt.text("web", URL),
+        social_services_phone=social.text("phone", PHONE),
+        social_services_web=social.text("web", URL),
     )
 
 

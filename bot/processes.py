@@ -18,6 +18,7 @@ import httpx
 import yaml
 from sqlalchemy.engine import make_url
 
+from bot.crypto import data_keys
 from bot.settings import Settings
 
 STOP_GRACE_SECONDS = 15.0
@@ -152,9 +153,10 @@ def start_action_server(settings: Settings, env: Mapping[str, str] | None = None
         SANIC_HOST="127.0.0.1",
         DATABASE_URL=settings.database_url,
         ORGANISATION_DIR=str(settings.organisation_dir),
+        TENANTBOT_DATA_KEYS=",".join(data_keys(settings)),
     )
-    if settings.frozen_date is not None:
-        base_env["TENANTBOT_TODAY"] = settings.frozen_date.isoformat()
+    if settings.frozen_now is not None:
+        base_env["TENANTBOT_NOW"] = settings.frozen_now.isoformat()
     process = ManagedProcess.start(
         "action server",
         [sys.executable, "-m", "rasa_sdk", "--actions", "bot.actions",

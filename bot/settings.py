@@ -11,8 +11,10 @@ import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
 
 class ConfigurationError(Exception):
@@ -47,8 +49,11 @@ class Settings:
     # The bot's @username, for onboarding links (t.me/<username>?start=<token>).
     telegram_bot_username: str = ""
     invite_valid_days: int = 30
-    # Pretend today is this date (demos and tests of date rules); None: the real date.
-    frozen_date: dt.date | None = None
+    # Pretend it is this moment (demos and tests of date and time rules); None: the real clock.
+    frozen_now: dt.datetime | None = None
+    # Fernet keys for sensitive free text, newest first (older ones still decrypt). Empty: a key
+    # kept in var/data.key, made on first use (one machine only; set the keys when scaling out).
+    data_keys: tuple[str, ...] = field(default=(), repr=False)
     # An update claimed longer ago than this without completing is taken to be lost
     # with its worker and may be processed again when Telegram delivers it again.
     update_claim_timeout_seconds: int = 120
@@ -74,6 +79,13 @@ class Settings:
     def action_server_url(self) -> str:
         return f"http://127.0.0.1:{self.action_server_port}/webhook"
 
+    def now(self) -> dt.datetime:
+        return self.frozen_now if self.frozen_now is not None else dt.datetime.now(dt.UTC)
+
+    @property
+    def frozen_date(self) -> dt.date | None:
+        return self.frozen_now.astimezone(STOCKHOLM).date() if self.frozen_now is not None else None
+
     def with_overrides(self, **changes: object) -> Settings:
         return replace(self, **changes)
 
@@ -88,14 +100,18 @@ def _int(env: Mapping[str, str], name: str, default: int) -> int:
         raise ConfigurationError(f"{name} must be a whole number, got {raw!r}") from None
 
 
-def _date(env: Mapping[str, str], name: str) -> dt.date | None:
+def _moment(env: Mapping[str, str], name: str) -> dt.datetime | None:
+    """A date (taken as noon) or a date and time; without a UTC offset, Swedish time."""
     raw = env.get(name)
     if not raw:
         return None
     try:
-        return dt.date.fromisoformat(raw)
+        moment = dt.datetime.fromisoformat(raw if "T" in raw or " " in raw else f"{raw}T12:00")
     except ValueError:
-        raise ConfigurationError(f"{name} must be a date like 2026-02-10, got {raw!r}") from None
+        raise ConfigurationError(
+            f"{name} must be a date like 2026-02-10 or a time like 2026-02-10T09:30, got {raw!r}"
+        ) from None
+    return (moment if moment.tzinfo else moment.replace(tzinfo=STOCKHOLM)).astimezone(dt.UTC)
 
 
 def load_settings(env: Mapping[str, str] | None = None) -> Settings:
@@ -132,5 +148,6 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         webhook_port=_int(env, "WEBHOOK_PORT", base.webhook_port),
         telegram_bot_username=env.get("TELEGRAM_BOT_USERNAME", "").lstrip("@"),
         invite_valid_days=_int(env, "INVITE_VALID_DAYS", base.invite_valid_days),
-        frozen_date=_date(env, "TENANTBOT_TODAY"),
+        frozen_now=_moment(env, "TENANTBOT_NOW"),
+        data_keys=tuple(key.strip() for key in env.get("TENANTBOT_DATA_KEYS", "").split(",") if key.strip()),
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import BigInteger, Date, DateTime, ForeignKey, String, UniqueConstraint
+from sqlalchemy import BigInteger, Date, DateTime, ForeignKey, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -43,6 +43,8 @@ class Tenant(Base):
     preferred_language: Mapped[str | None] = mapped_column(String(8))
     # Set when the tenant's Telegram account is bound to this record.
     telegram_user_id: Mapped[int | None] = mapped_column(BigInteger, unique=True)
+    # When the tenant last wrote or pressed a button (for the hard-to-reach list).
+    last_heard_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
 
     organisation: Mapped[Organisation] = relationship(back_populates="tenants")
@@ -79,6 +81,10 @@ class Chat(Base):
 
     id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     language: Mapped[str | None] = mapped_column(String(8))
+    # Set when the assistant has asked for something the tenant writes in their own words
+    # ("reason_text", "plan_amount"); the next message is taken as that answer until it expires.
+    awaiting: Mapped[str | None] = mapped_column(String(32))
+    awaiting_until: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
     updated_at: Mapped[dt.datetime] = mapped_column(
         DateTime(timezone=True), default=_now, onupdate=_now
@@ -158,3 +164,105 @@ class ArrearsCase(Base):
     opened_on: Mapped[dt.date] = mapped_column(Date)
     oldest_unpaid_due: Mapped[dt.date | None] = mapped_column(Date)
     closed_on: Mapped[dt.date | None] = mapped_column(Date)
+    # Why the rent is late, if the tenant chose to say: a code (see bot.arrears.REASONS, or
+    # "declined"), and optional free text, encrypted (bot.crypto), never stored in clear.
+    reason_code: Mapped[str | None] = mapped_column(String(32))
+    reason_text_encrypted: Mapped[bytes | None] = mapped_column(LargeBinary)
+    reason_given_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    # The day the tenant said they had paid; reminders wait for a snapshot after it.
+    reported_paid_on: Mapped[dt.date | None] = mapped_column(Date)
+
+    lease: Mapped[Lease] = relationship()
+
+
+class PaymentPlan(Base):
+    """An instalment plan (avbetalningsplan) for a case's debt."""
+
+    __tablename__ = "payment_plan"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("arrears_case.id"), index=True)
+    # proposed: waiting for staff to confirm; review: outside the policy, for staff to decide;
+    # active: agreed; missed: an instalment did not arrive; done: paid; replaced: superseded.
+    status: Mapped[str] = mapped_column(String(16))
+    debt_ore: Mapped[int] = mapped_column(BigInteger)
+    monthly_ore: Mapped[int] = mapped_column(BigInteger)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    confirmed_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    missed_on: Mapped[dt.date | None] = mapped_column(Date)
+
+    case: Mapped[ArrearsCase] = relationship()
+    instalments: Mapped[list[PlanInstalment]] = relationship(
+        back_populates="plan", order_by="PlanInstalment.due", cascade="all, delete-orphan"
+    )
+
+
+class PlanInstalment(Base):
+    __tablename__ = "plan_instalment"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("payment_plan.id"), index=True)
+    due: Mapped[dt.date] = mapped_column(Date)
+    amount_ore: Mapped[int] = mapped_column(BigInteger)
+
+    plan: Mapped[PaymentPlan] = relationship(back_populates="instalments")
+
+
+class OutreachMessage(Base):
+    """One contact the assistant makes by itself: planned, then sent at most once.
+
+    `key` names what it is about ("reminder", "call_offer", "staff", "instalment:<id>",
+    "missed:<plan id>"); one per case and key, so each stage reaches a debt at most once.
+    Sending claims the row first (status "sending") and records the result after; a row left
+    in "sending" by a crash is never sent again, only reported as unconfirmed.
+    """
+
+    __tablename__ = "outreach_message"
+    __table_args__ = (UniqueConstraint("case_id", "key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("arrears_case.id"), index=True)
+    key: Mapped[str] = mapped_column(String(48))
+    # pending, sending, sent, failed (Telegram refused, e.g. the tenant blocked the bot),
+    # unconfirmed (a run stopped mid-send), skipped (overtaken by a later stage, or nothing to
+    # send to), staff (no message: for staff to follow up).
+    status: Mapped[str] = mapped_column(String(16), index=True)
+    chat_id: Mapped[int | None] = mapped_column(BigInteger)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    sent_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    detail: Mapped[str | None] = mapped_column(String(200))
+
+    case: Mapped[ArrearsCase] = relationship()
+
+
+class Consent(Base):
+    """A tenant's consent (samtycke) to share information with one recipient, as they saw it."""
+
+    __tablename__ = "consent"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    tenant_id: Mapped[int] = mapped_column(ForeignKey("tenant.id"), index=True)
+    recipient: Mapped[str] = mapped_column(String(32))
+    purpose: Mapped[str] = mapped_column(String(64))
+    # The message key and catalog text the tenant was shown, in their language.
+    text_key: Mapped[str] = mapped_column(String(64))
+    text_shown: Mapped[str] = mapped_column(Text)
+    language: Mapped[str] = mapped_column(String(8))
+    given_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    withdrawn_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class Referral(Base):
+    """A request, made with consent, for staff to pass on to an outside service."""
+
+    __tablename__ = "referral"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    tenant_id: Mapped[int] = mapped_column(ForeignKey("tenant.id"), index=True)
+    consent_id: Mapped[int] = mapped_column(ForeignKey("consent.id"))
+    recipient: Mapped[str] = mapped_column(String(32))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    passed_on_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+
+    tenant: Mapped[Tenant] = relationship()
+    consent: Mapped[Consent] = relationship()

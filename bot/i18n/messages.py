@@ -166,6 +166,111 @@ MESSAGES: dict[str, str] = {
         "To move out, give us written notice. The notice period is three months and the lease "
         "ends at the turn of a month: if you give notice today, your lease ends on {end_date}."
     ),
+    # Early contact about late rent (sent by the assistant, not in answer to the tenant)
+    "outreach.reminder": N_(
+        "Hello {name}! A friendly reminder from {organisation}: according to our records on "
+        "{date}, you have {amount} left to pay for {month}. If you have already paid, thank you, "
+        "and you can ignore this message. If the rent is hard to pay right now, tell me: together "
+        "we can often find a solution."
+    ),
+    "outreach.call_offer": N_(
+        "Hello {name}. According to our records on {date}, you still have {amount} left to pay "
+        "for {month}. Let us find a solution together soon: when rent is more than one week "
+        "late, the lease can be at risk. We can agree on a plan to pay in parts, or a person from "
+        "{organisation} can call you. What would help you?"
+    ),
+    "outreach.plan_reminder": N_(
+        "Hello {name}! A friendly reminder: the next payment of your instalment plan, {amount}, "
+        "is due on {date}. The monthly rent is due as usual."
+    ),
+    "outreach.plan_missed": N_(
+        "Hello {name}. According to our records on {date}, the payment of your instalment plan "
+        "that was due on {due_date} has not arrived. Things can change, and we can look at it "
+        "together. Tell me what has happened, or talk to a person."
+    ),
+    # Late rent: the tenant's reason
+    "arrears.cannot_pay": N_(
+        "Thank you for telling me. This can happen to anyone, and there is often a solution."
+    ),
+    "reason.ask": N_(
+        "Would you like to tell us why? It helps us find the right help. "
+        "It is only seen by your rent administrator."
+    ),
+    "reason.ask_text": N_(
+        "Thank you. If you like, write a few words about your situation. "
+        "Only your rent administrator can read it. Or press Skip."
+    ),
+    "reason.thanks": N_(
+        "Thank you for telling us. Only your rent administrator can read it. "
+        "What would help you now?"
+    ),
+    "reason.noted": N_("Thank you, I have noted it. What would help you now?"),
+    "reason.declined": N_("That is completely fine. What would help you now?"),
+    "reason.no_case": N_(
+        "Thank you for telling me. Our records show nothing left to pay right now. "
+        "If the rent for next month will be hard to pay, talk to us before it is due."
+    ),
+    # Late rent: the tenant says they have paid
+    "paid.thanks": N_(
+        "Thank you for letting me know! A payment can take a few days to show in our records. "
+        "I will not send you reminders until our records are updated."
+    ),
+    # Instalment plans
+    "plan.options": N_(
+        "You have {amount} left to pay (our records on {date}). You can pay it in parts, on top "
+        "of the monthly rent, which still needs to be paid on time. Choose what suits you, or "
+        "suggest an amount yourself."
+    ),
+    "plan.ask_amount": N_(
+        "How much can you pay each month, on top of the rent? "
+        "Write the amount in kronor, for example 800."
+    ),
+    "plan.amount_invalid": N_("Please write an amount in whole kronor, for example 800."),
+    "plan.proposed": N_(
+        "Thank you! I have passed your plan to your rent administrator, who will confirm it. "
+        "These are the payments, on top of the monthly rent:\n{schedule}"
+    ),
+    "plan.confirmed": N_(
+        "Your instalment plan is agreed. Please pay these amounts, on top of the monthly rent:\n"
+        "{schedule}\nI will remind you a few days before each payment."
+    ),
+    "plan.to_staff": N_(
+        "Thank you. I cannot agree to {amount} a month here myself, so I have passed your "
+        "proposal to your rent administrator, who will contact you."
+    ),
+    "plan.pending": N_(
+        "Your proposal is with your rent administrator, who will contact you. "
+        "The payments you proposed:\n{schedule}"
+    ),
+    "plan.active": N_("You have an instalment plan. The payments are:\n{schedule}"),
+    "plan.no_debt": N_(
+        "According to our records on {date}, you have nothing left to pay, "
+        "so you do not need an instalment plan."
+    ),
+    # Budget and debt counselling, social services
+    "debt_advice.explain": N_(
+        "Budget and debt counselling (budget- och skuldrådgivning) is free help from your "
+        "municipality, and it is confidential. The counsellors help you make a budget, get an "
+        "overview of your debts and talk to the people you owe money to."
+    ),
+    "debt_advice.contact": N_("You can contact them yourself: {municipality}, phone {phone}, {web}."),
+    "debt_advice.ask_consent": N_(
+        "We can also tell the counsellors that you would like their help. We would then pass on "
+        "your name, how to reach you and what you owe us. Do you agree?"
+    ),
+    "debt_advice.referred": N_(
+        "Thank you. We will pass on your request, and the counsellors will contact you. "
+        "You can take back your consent at any time."
+    ),
+    "debt_advice.not_referred": N_(
+        "Okay, we will not pass anything on. You can contact them yourself whenever you want."
+    ),
+    "social_services.explain": N_(
+        "Social services (socialtjänsten) in your municipality can give advice and support when "
+        "you cannot pay for your home or other basic needs. They look at each situation on its "
+        "own, so we cannot promise what help they will give. You can contact them: "
+        "{municipality}, phone {phone}, {web}."
+    ),
     # Rent account
     "balance.owed": N_("According to our records on {date}, you have {amount} left to pay."),
     "balance.clear": N_("According to our records on {date}, you have nothing left to pay."),
@@ -209,4 +314,22 @@ MESSAGES: dict[str, str] = {
     "button.continue_intro": N_("Continue the introduction"),
     "button.clear": N_("Yes, it was clear"),
     "button.unclear": N_("No, not everything"),
+    "button.cannot_pay": N_("I can't pay right now"),
+    "button.have_paid": N_("I have paid"),
+    "button.call_me": N_("Please call me"),
+    "button.skip": N_("Skip"),
+    "button.pay_in_parts": N_("Pay in parts"),
+    "button.debt_advice": N_("Free budget and debt advice"),
+    "button.plan_option": N_("{amount} a month, until {month}"),
+    "button.plan_own_amount": N_("Suggest my own amount"),
+    "button.consent_yes": N_("Yes, pass it on"),
+    "button.consent_no": N_("No, thank you"),
+    "button.reason.job_loss": N_("Lost my job or fewer hours"),
+    "button.reason.illness": N_("Illness"),
+    "button.reason.benefits_delayed": N_("Benefits or student aid delayed"),
+    "button.reason.family_change": N_("Separation or family change"),
+    "button.reason.unexpected_cost": N_("An unexpected cost"),
+    "button.reason.forgot": N_("I forgot"),
+    "button.reason.other": N_("Something else"),
+    "button.reason.decline": N_("I'd rather not say"),
 }

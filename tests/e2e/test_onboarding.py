@@ -212,7 +212,7 @@ async def test_the_due_date_moves_back_when_the_month_ends_on_a_weekend(
     """On 10 February 2026 the March rent is next; 28 February is a Saturday and 1 March a
     Sunday, so it is due on Friday 27 February."""
     frozen = stack.with_overrides(
-        frozen_date=dt.date(2026, 2, 10), var_dir=tmp_path,
+        frozen_now=dt.datetime(2026, 2, 10, 12, tzinfo=dt.UTC), var_dir=tmp_path,
         rasa_url=f"http://127.0.0.1:{free_port()}", action_server_port=free_port(),
         tracker_store_url=f"sqlite:///{tmp_path / 'tracker.db'}",
     )
