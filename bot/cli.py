@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import segno
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.conversation import Sender, build_chat_service
@@ -92,7 +93,9 @@ def _run_telegram(settings: Settings) -> None:
         sessions,
         dt.timedelta(seconds=settings.update_claim_timeout_seconds),
     )
-    application = build_application(settings, bot)
+    from bot.telegram.outreach import outreach_for
+
+    application = build_application(settings, bot, outreach_for(settings, sessions))
     if settings.webhook_url:
         application.run_webhook(
             listen=settings.webhook_listen,
@@ -175,6 +178,7 @@ def cmd_import_ledger(settings: Settings, args: argparse.Namespace) -> int:
         print(f"{args.csv_file}: {error}", file=sys.stderr)
     print(f"snapshots added {report.snapshots_added}, unchanged {report.unchanged}, "
           f"cases opened {report.cases_opened}, cases closed {report.cases_closed}, "
+          f"plans missed {report.plans_missed}, "
           f"rejected {len([e for e in report.errors if e.startswith('line')])}")
     return 1 if report.errors else 0
 
@@ -214,6 +218,80 @@ def cmd_revoke_invite(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_outreach(settings: Settings, args: argparse.Namespace) -> int:
+    """Plan the early contacts that are due and send them (outside quiet hours), once."""
+    from bot.telegram.outreach import outreach_for, rate_limited_bot
+
+    if not settings.telegram_token:
+        raise ConfigurationError("set TELEGRAM_BOT_TOKEN: outreach sends Telegram messages")
+    _prepare(settings)
+    outreach = outreach_for(settings, _sessions(settings))
+
+    async def run() -> None:
+        async with rate_limited_bot(settings) as bot:
+            planned, sent = await outreach.run(bot)
+        print(f"planned {planned.planned}, skipped {planned.skipped}, for staff {planned.for_staff}; "
+              f"sent {sent.sent}, failed {sent.failed}, unconfirmed {sent.unconfirmed}, waiting {sent.waiting}")
+
+    asyncio.run(run())
+    return 0
+
+
+def cmd_hard_to_reach(settings: Settings, args: argparse.Namespace) -> int:
+    """Tenants with rent left to pay whom the assistant cannot reach, for staff to follow up."""
+    from bot.outreach import hard_to_reach
+
+    _prepare(settings)
+    with _sessions(settings)() as session:
+        rows = hard_to_reach(session, load_all(settings.organisation_dir))
+    for row in rows:
+        print(f"{row.organisation}\t{row.lease_number}\t{row.tenant}\t{row.amount_ore / 100:.2f} kr "
+              f"on {row.snapshot_date}\t{row.why}")
+    print(f"{len(rows)} tenant(s) hard to reach")
+    return 0
+
+
+def cmd_plans(settings: Settings, args: argparse.Namespace) -> int:
+    """Instalment plans waiting for staff (proposed, or outside the policy); --confirm ID agrees one."""
+    from bot import arrears
+    from bot.db.models import PaymentPlan
+
+    _prepare(settings)
+    with _sessions(settings).begin() as session:
+        if args.confirm:
+            plan = session.get(PaymentPlan, args.confirm)
+            if plan is None:
+                raise ConfigurationError(f"no instalment plan {args.confirm}")
+            try:
+                arrears.confirm_plan(plan, settings.now())
+            except ValueError as error:
+                raise ConfigurationError(str(error)) from None
+            print(f"plan {plan.id} confirmed")
+            return 0
+        plans = session.scalars(
+            select(PaymentPlan).where(PaymentPlan.status.in_(("proposed", "review", "missed"))).order_by(PaymentPlan.id)
+        ).all()
+        for plan in plans:
+            lease = plan.case.lease
+            print(f"{plan.id}\t{plan.status}\t{lease.lease_number}\t{lease.tenant.name}\t"
+                  f"{plan.debt_ore / 100:.2f} kr\t{plan.monthly_ore / 100:.2f} kr a month\t"
+                  f"{len(plan.instalments)} instalment(s)")
+        print(f"{len(plans)} plan(s) for staff")
+    return 0
+
+
+def cmd_new_data_key(settings: Settings, args: argparse.Namespace) -> int:
+    """Print a new key for TENANTBOT_DATA_KEYS (put it first; keep the old ones after it)."""
+    from bot.crypto import new_key
+
+    print(new_key())
+    return 0
+
+
+def _plans_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--confirm", type=int, metavar="ID", help="confirm the plan with this id")
+
+
 def _lease_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--organisation", required=True, help="the organisation's slug, e.g. demo")
     parser.add_argument("lease_number")
@@ -246,8 +324,12 @@ COMMANDS = {
     "import-ledger": (cmd_import_ledger, "import a ledger snapshot of what each lease owes"),
     "invite": (cmd_invite, "create an onboarding link and QR code for a lease"),
     "revoke-invite": (cmd_revoke_invite, "revoke the open onboarding links of a lease"),
+    "outreach": (cmd_outreach, "send the early contacts about late rent that are due"),
+    "hard-to-reach": (cmd_hard_to_reach, "list tenants with rent left to pay whom the assistant cannot reach"),
+    "plans": (cmd_plans, "list instalment plans waiting for staff, or confirm one"),
+    "new-data-key": (cmd_new_data_key, "print a new encryption key for TENANTBOT_DATA_KEYS"),
 }
-ARGUMENTS = {"import-tenants": _import_arguments, "import-ledger": _ledger_arguments, "invite": _invite_arguments, "revoke-invite": _lease_arguments}
+ARGUMENTS = {"plans": _plans_arguments, "import-tenants": _import_arguments, "import-ledger": _ledger_arguments, "invite": _invite_arguments, "revoke-invite": _lease_arguments}
 
 
 def build_parser() -> argparse.ArgumentParser:

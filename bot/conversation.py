@@ -13,8 +13,11 @@ from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot import arrears
+from bot.crypto import TextCipher, cipher_for
 from bot.db import repositories
-from bot.domain.onboarding import TALK_TO_PERSON_BUTTON
+from bot.domain.buttons import TALK_TO_PERSON_BUTTON, payload
+from bot.domain.plans import parse_kronor
 from bot.i18n.languages import LANGUAGES, from_telegram_code, is_supported
 from bot.i18n.rendering import Button, Renderer, Reply, UnknownMessageKey
 from bot.invitations import BindOutcome, redeem
@@ -45,9 +48,11 @@ class ChatService:
         renderer: Renderer,
         rasa: RasaClient,
         crisis_keywords: CrisisKeywords,
+        cipher: TextCipher,
         clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC),
     ) -> None:
         self._clock = clock
+        self._cipher = cipher
         self._sessions = session_factory
         self._renderer = renderer
         self._rasa = rasa
@@ -74,6 +79,7 @@ class ChatService:
         A message with a clear crisis phrase gets the emergency numbers first, whatever else
         happens (no language chosen yet, Rasa down, another flow active).
         """
+        expected = self._heard(sender)
         language = self.language_of(sender)
         emergency: list[Reply] = []
         if self._crisis_keywords.match(text):
@@ -81,6 +87,10 @@ class ChatService:
             emergency = [self._reply(self._renderer.language_or_default(language), CRISIS_KEY)]
         if language is None:
             return [*emergency, self.language_picker()]
+        if expected is not None and not emergency:
+            answer = await self._expected_answer(sender, expected, text)
+            if answer is not None:
+                return await self._ask_rasa(sender, language, answer)
         replies = await self._ask_rasa(sender, language, text)
         if emergency:
             replies = [r for r in replies if r.text != emergency[0].text]
@@ -88,6 +98,7 @@ class ChatService:
 
     async def button(self, sender: Sender, data: str) -> list[Reply]:
         """Answer a button press; `data` is what the button carried."""
+        self._heard(sender)
         if data.startswith(LANGUAGE_BUTTON_PREFIX):
             return self.choose_language(sender, data.removeprefix(LANGUAGE_BUTTON_PREFIX))
         language = self.language_of(sender)
@@ -97,6 +108,41 @@ class ChatService:
             logger.warning("ignoring a button with unexpected data %r", data[:80])
             return [self._reply(language, "fallback")]
         return await self._ask_rasa(sender, language, data)
+
+    def _heard(self, sender: Sender) -> str | None:
+        """Note that the tenant answered; return (and forget) what their message was expected to be."""
+        now = self._clock()
+        with self._sessions.begin() as session:
+            tenant = repositories.find_tenant_by_telegram_user(session, sender.user_id)
+            if tenant is not None:
+                tenant.last_heard_at = now
+            return repositories.take_expected(session, sender.chat_id, now)
+
+    async def _expected_answer(self, sender: Sender, expected: str, text: str) -> str | None:
+        """The payload that stands for the tenant's answer in their own words, or None to treat
+        the message as any other (it was not the answer after all, or it signals a crisis).
+
+        What a tenant writes about their situation is stored encrypted here and never sent to
+        Rasa, so it is in no conversation log.
+        """
+        if expected == "plan_amount":
+            kronor = parse_kronor(text)
+            return payload("request_payment_plan", amount=kronor) if kronor is not None else None
+        if expected != "reason_text":
+            return None
+        try:
+            if await self._rasa.intent_of(text) == "crisis":
+                return None
+        except RasaUnavailable:
+            logger.warning("could not check a reason text for a crisis; the keyword net found none")
+        with self._sessions.begin() as session:
+            debt = arrears.current_debt(
+                session, arrears.lease_of(repositories.find_tenant_by_telegram_user(session, sender.user_id))
+            )
+            if debt is None:
+                return None
+            arrears.record_reason_text(debt.case, text, self._cipher, self._clock())
+        return "/reason_text_given"
 
     async def _redeem(self, sender: Sender, token: str) -> list[Reply]:
         with self._sessions.begin() as session:
@@ -211,6 +257,8 @@ def build_chat_service(settings: Settings, session_factory: sessionmaker[Session
     return ChatService(
         session_factory,
         Renderer(settings.project_root / "locales", settings.default_language),
-        RasaClient(settings.rasa_url, settings.rasa_timeout_seconds),
+        RasaClient(settings.rasa_url, settings.rasa_timeout_seconds, settings.rasa_token),
         CrisisKeywords.bundled(),
+        cipher_for(settings),
+        clock=settings.now,
     )

@@ -18,8 +18,9 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from bot import csv_files
+from bot import arrears, csv_files
 from bot.db.models import ArrearsCase, Lease, LedgerSnapshot, Organisation
+from bot.db.repositories import latest_snapshot, open_case
 
 COLUMNS = ("lease_number", "amount_overdue", "oldest_unpaid_due_date", "snapshot_date")
 REQUIRED = ("lease_number", "amount_overdue", "snapshot_date")
@@ -40,6 +41,7 @@ class LedgerReport:
     unchanged: int = 0
     cases_opened: int = 0
     cases_closed: int = 0
+    plans_missed: int = 0
     errors: list[str] = field(default_factory=list)
 
 
@@ -64,18 +66,6 @@ def parse(text: str) -> tuple[list[LedgerRow], list[str]]:
     if len(dates) > 1:
         return [], errors + [f"the file mixes snapshot dates ({', '.join(sorted(map(str, dates)))}); import one day at a time"]
     return rows, errors
-
-
-def latest_snapshot(session: Session, lease_id: int) -> LedgerSnapshot | None:
-    return session.scalars(
-        select(LedgerSnapshot).where(LedgerSnapshot.lease_id == lease_id).order_by(LedgerSnapshot.snapshot_date.desc())
-    ).first()
-
-
-def open_case(session: Session, lease_id: int) -> ArrearsCase | None:
-    return session.scalar(
-        select(ArrearsCase).where(ArrearsCase.lease_id == lease_id, ArrearsCase.closed_on.is_(None))
-    )
 
 
 def import_ledger(session: Session, organisation: Organisation, text: str) -> LedgerReport:
@@ -134,6 +124,11 @@ def _follow_up(
     if owed_ore > 0 and case is None:
         session.add(ArrearsCase(lease_id=lease_id, opened_on=day, oldest_unpaid_due=oldest_due))
         report.cases_opened += 1
+    elif owed_ore > 0 and case is not None:
+        snapshot = latest_snapshot(session, lease_id)
+        if snapshot is not None and arrears.follow_plan(session, case, snapshot) is not None:
+            report.plans_missed += 1
     elif owed_ore == 0 and case is not None and case.opened_on <= day:
         case.closed_on = day
+        arrears.close_plans(session, case)
         report.cases_closed += 1

@@ -16,8 +16,9 @@ class RasaUnavailable(Exception):
 
 
 class RasaClient:
-    def __init__(self, base_url: str, timeout_seconds: float = 20.0) -> None:
+    def __init__(self, base_url: str, timeout_seconds: float = 20.0, token: str = "") -> None:
         self._base_url = base_url.rstrip("/")
+        self._token = token
         self._http = httpx.AsyncClient(timeout=timeout_seconds)
 
     async def send(
@@ -35,6 +36,19 @@ class RasaClient:
         if not isinstance(messages, list):
             raise RasaUnavailable(f"unexpected answer from Rasa: {messages!r:.200}")
         return messages
+
+    async def intent_of(self, text: str) -> str | None:
+        """What the NLU makes of a text, without it entering any conversation."""
+        try:
+            response = await self._http.post(
+                f"{self._base_url}/model/parse", params={"token": self._token}, json={"text": text}
+            )
+            response.raise_for_status()
+            parsed = response.json()
+        except (httpx.HTTPError, ValueError) as error:
+            raise RasaUnavailable(f"{type(error).__name__}: {error}") from error
+        intent = parsed.get("intent") if isinstance(parsed, dict) else None
+        return intent.get("name") if isinstance(intent, dict) else None
 
     async def is_ready(self) -> bool:
         try:

@@ -57,6 +57,8 @@ class Settings:
     # An update claimed longer ago than this without completing is taken to be lost
     # with its worker and may be processed again when Telegram delivers it again.
     update_claim_timeout_seconds: int = 120
+    # How often the running bot plans and sends early contacts about late rent; 0: never.
+    outreach_interval_minutes: int = 15
 
     def __post_init__(self) -> None:
         if not self.database_url:
@@ -148,6 +150,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         webhook_port=_int(env, "WEBHOOK_PORT", base.webhook_port),
         telegram_bot_username=env.get("TELEGRAM_BOT_USERNAME", "").lstrip("@"),
         invite_valid_days=_int(env, "INVITE_VALID_DAYS", base.invite_valid_days),
+        outreach_interval_minutes=_int(env, "OUTREACH_INTERVAL_MINUTES", base.outreach_interval_minutes),
         frozen_now=_moment(env, "TENANTBOT_NOW"),
         data_keys=tuple(key.strip() for key in env.get("TENANTBOT_DATA_KEYS", "").split(",") if key.strip()),
     )

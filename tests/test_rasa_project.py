@@ -18,7 +18,7 @@ def rasa(*args: str) -> subprocess.CompletedProcess[str]:
 # Intents that only buttons send (as payloads): Rasa warns that they have no NLU examples.
 PAYLOAD_ONLY_INTENTS = {
     "onboarding_start", "onboarding_next", "onboarding_later", "onboarding_question",
-    "onboarding_clear", "onboarding_unclear",
+    "onboarding_clear", "onboarding_unclear", "reason_text_given", "reason_text_skipped",
 }
 NO_EXAMPLES = re.compile(r"The intent '(\w+)' is listed in the domain file, but is not found in the NLU training data")
 

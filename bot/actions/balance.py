@@ -9,7 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from bot.actions import dependencies
 from bot.actions.tenants import tenant_for_sender
-from bot.ledger import latest_snapshot
+from bot.db.repositories import latest_snapshot
 
 
 class ActionTellBalance(Action):

@@ -7,37 +7,44 @@ import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.db.session import make_engine, make_session_factory
-from bot.settings import load_settings
+from bot.i18n.rendering import Renderer
+from bot.settings import PROJECT_ROOT, STOCKHOLM, load_settings
 
 
-def stockholm_today() -> dt.date:
-    return dt.datetime.now(STOCKHOLM).date()
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
 
 
 @dataclass(frozen=True)
 class Dependencies:
     session_factory: sessionmaker[Session]
     organisation_dir: Path
-    today: Callable[[], dt.date] = stockholm_today
+    now: Callable[[], dt.datetime] = utc_now
+
+    def today(self) -> dt.date:
+        """Today in Sweden, where rent falls due."""
+        return self.now().astimezone(STOCKHOLM).date()
+
+    @functools.cached_property
+    def renderer(self) -> Renderer:
+        """For recording the exact text a tenant agreed to (consents)."""
+        return Renderer(PROJECT_ROOT / "locales", load_settings().default_language)
 
 
-STOCKHOLM = ZoneInfo("Europe/Stockholm")
 _override: Dependencies | None = None
 
 
 @functools.cache
 def _from_settings() -> Dependencies:
     settings = load_settings()
-    frozen = settings.frozen_date
     return Dependencies(
         session_factory=make_session_factory(make_engine(settings.database_url)),
         organisation_dir=settings.organisation_dir,
-        today=(lambda: frozen) if frozen is not None else stockholm_today,
+        now=settings.now,
     )
 
 

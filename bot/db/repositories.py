@@ -8,7 +8,7 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from bot.db.models import Chat, Organisation, ProcessedUpdate, Tenant, as_utc
+from bot.db.models import ArrearsCase, Chat, LedgerSnapshot, Organisation, ProcessedUpdate, Tenant, as_utc
 
 
 def get_or_create_chat(session: Session, chat_id: int) -> Chat:
@@ -64,3 +64,31 @@ def complete_update(session: Session, update_id: int, now: dt.datetime) -> None:
         .where(ProcessedUpdate.update_id == update_id)
         .values(completed_at=now)
     )
+
+
+def latest_snapshot(session: Session, lease_id: int) -> LedgerSnapshot | None:
+    return session.scalars(
+        select(LedgerSnapshot).where(LedgerSnapshot.lease_id == lease_id).order_by(LedgerSnapshot.snapshot_date.desc())
+    ).first()
+
+
+def open_case(session: Session, lease_id: int) -> ArrearsCase | None:
+    return session.scalar(
+        select(ArrearsCase).where(ArrearsCase.lease_id == lease_id, ArrearsCase.closed_on.is_(None))
+    )
+
+
+def expect_text(session: Session, chat_id: int, what: str, until: dt.datetime) -> None:
+    """The chat's next message, until `until`, answers a question in the tenant's own words."""
+    chat = get_or_create_chat(session, chat_id)
+    chat.awaiting, chat.awaiting_until = what, until
+
+
+def take_expected(session: Session, chat_id: int, now: dt.datetime) -> str | None:
+    """What the chat's next message was expected to be, if anything; forgotten once asked."""
+    chat = session.get(Chat, chat_id)
+    if chat is None or chat.awaiting is None:
+        return None
+    what = chat.awaiting if chat.awaiting_until is not None and as_utc(chat.awaiting_until) > now else None
+    chat.awaiting = chat.awaiting_until = None
+    return what

@@ -6,13 +6,15 @@ always say the same thing.
 
 from __future__ import annotations
 
+from bot.domain.buttons import TALK_TO_PERSON_BUTTON
 from bot.tenancy_answers import TENANCY_INTENTS
+
+__all__ = ["CHECK_BUTTONS", "CONTINUE_BUTTON", "STEPS", "STEP_BUTTONS", "TALK_TO_PERSON_BUTTON", "next_step"]
 
 # Every tenancy answer, in the order a new tenant needs them.
 STEPS: tuple[str, ...] = TENANCY_INTENTS
 
 # Buttons carry a message key for their label and the Rasa payload they send.
-TALK_TO_PERSON_BUTTON = {"key": "button.talk_to_person", "payload": "/request_human"}
 STEP_BUTTONS = (
     {"key": "button.next", "payload": "/onboarding_next"},
     {"key": "button.question", "payload": "/onboarding_question"},

@@ -8,6 +8,7 @@ the same day as the month's rent, which the tenant must still pay on time as wel
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from bot.domain.calendar import rent_due_date
@@ -116,3 +117,18 @@ def is_within_policy(plan: Plan, policy: PlanPolicy) -> bool:
     """At most `max_months`, and every instalment but a smaller last one at least the minimum."""
     amounts = [i.amount_ore for i in plan.instalments]
     return len(amounts) <= policy.max_months and all(a >= policy.min_instalment_ore for a in amounts[:-1])
+
+
+_NUMBER = re.compile(r"\d[\d\s.,]*")
+_KRONOR = re.compile(r"(\d{1,3}(?:[.,]\d{3})+|\d+)(?:[.,]\d{1,2})?")
+
+
+def parse_kronor(text: str) -> int | None:
+    """The one amount of whole kronor in what a tenant wrote ("1 500 kr", "1.500", "800,50",
+    "٨٠٠"), or None when there is no single clear amount. Öre are dropped."""
+    numbers = [match.group().rstrip(" .,\u00a0\u202f") for match in _NUMBER.finditer(text)]
+    if len(numbers) != 1:
+        return None
+    compact = re.sub(r"\s", "", numbers[0])
+    match = _KRONOR.fullmatch(compact)
+    return int(re.sub(r"[.,]", "", match.group(1))) if match else None

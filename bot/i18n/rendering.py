@@ -89,6 +89,8 @@ class Renderer:
         """Render one keyed reply as sent by Rasa or an action.
 
         `payload` is `{"key": ..., "params": {...}, "buttons": [{"key": ..., "payload": ...}]}`.
+        A parameter is text, a number, or one of `{"amount_ore": int}`, `{"date": "YYYY-MM-DD"}`,
+        `{"month": "YYYY-MM-DD"}` and `{"schedule": [{"date": ..., "amount_ore": ...}, ...]}`.
         """
         text = self.text(language, payload["key"], payload.get("params"))
         buttons = tuple(
@@ -98,6 +100,13 @@ class Renderer:
         return Reply(text, buttons)
 
     def _format_value(self, language: str, value: Any) -> str:
+        if isinstance(value, Mapping) and "schedule" in value:
+            # One line per payment: "• 30 December 2026: 1 000 kr".
+            return "\n".join(
+                f"• {self._format_value(language, {'date': line['date']})}: "
+                f"{self._format_value(language, {'amount_ore': line['amount_ore']})}"
+                for line in value["schedule"]
+            )
         locale = Locale.parse(language)
         if isinstance(value, Mapping) and "amount_ore" in value:
             formatted = _format_money(int(value["amount_ore"]), locale)

@@ -9,10 +9,9 @@ from collections.abc import AsyncIterator, Callable
 from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardMarkup, Update
 from telegram._utils.types import JSONDict  # the type of a raw API answer
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     ApplicationHandlerStop,
     CallbackQueryHandler,
@@ -29,6 +28,8 @@ from bot.conversation import ChatService, Sender
 from bot.db import repositories
 from bot.i18n.rendering import Reply
 from bot.settings import Settings
+from bot.telegram.markup import markup_for
+from bot.telegram.outreach import Outreach, rate_limiter
 
 logger = logging.getLogger(__name__)
 
@@ -142,14 +143,7 @@ class TelegramBot:
         chat = update.effective_chat
         assert chat is not None
         for reply in replies:
-            markup = (
-                InlineKeyboardMarkup(
-                    [[InlineKeyboardButton(b.label, callback_data=b.data)] for b in reply.buttons]
-                )
-                if reply.buttons
-                else None
-            )
-            await chat.send_message(reply.text, reply_markup=markup)
+            await chat.send_message(reply.text, reply_markup=markup_for(reply))
 
 
 def _sender(update: Update) -> Sender:
@@ -195,20 +189,32 @@ class TolerantBot(ExtBot):  # type: ignore[type-arg]
         return entry
 
 
-def build_application(settings: Settings, bot: TelegramBot) -> Application:  # type: ignore[type-arg]
-    """The python-telegram-bot application, pointed at the configured Bot API server."""
+def build_application(
+    settings: Settings, bot: TelegramBot, outreach: Outreach | None = None
+) -> Application:  # type: ignore[type-arg]
+    """The python-telegram-bot application, pointed at the configured Bot API server; with
+    `outreach`, it also sends the planned early contacts every few minutes."""
     telegram_bot = TolerantBot(
         settings.telegram_token,
         base_url=settings.telegram_bot_api_url,
         base_file_url=settings.telegram_file_api_url,
         request=HTTPXRequest(connection_pool_size=256),
         get_updates_request=HTTPXRequest(connection_pool_size=1),
-        # Telegram's limits (about 30 messages a second overall, 20 a minute per group);
-        # a 429 answer's retry_after is waited out and the call retried.
-        rate_limiter=AIORateLimiter(max_retries=5),
+        rate_limiter=rate_limiter(),
     )
     application = Application.builder().bot(telegram_bot).build()
     bot.install(application)
+    if outreach is not None and settings.outreach_interval_minutes > 0:
+        assert application.job_queue is not None
+
+        async def run_outreach(context: ContextTypes.DEFAULT_TYPE) -> None:
+            planned, sent = await outreach.run(context.bot)
+            logger.info("outreach: %s; %s", planned, sent)
+
+        application.job_queue.run_repeating(
+            run_outreach, interval=dt.timedelta(minutes=settings.outreach_interval_minutes), first=5,
+            name="outreach",
+        )
     return application
 
 

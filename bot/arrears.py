@@ -1,0 +1,185 @@
+"""Late rent, as the conversation and the ledger import see it: the tenant's current debt, their
+reason, their word that they have paid, and instalment plans.
+
+Plain functions over a database session; the Rasa actions, the bot and the ledger import are thin
+callers. Plan arithmetic lives in `bot.domain.plans`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.crypto import TextCipher
+from bot.db.models import ArrearsCase, Lease, LedgerSnapshot, OutreachMessage, PaymentPlan, PlanInstalment, Tenant
+from bot.domain.calendar import next_rent_month
+from bot.domain.plans import Plan, PlanPolicy, is_within_policy
+from bot.db.repositories import latest_snapshot, open_case
+
+# The reasons a tenant can choose from (buttons), stored as these codes.
+REASONS = ("job_loss", "illness", "benefits_delayed", "family_change", "unexpected_cost", "forgot", "other")
+DECLINED = "declined"
+# The longest free text kept; a reason is a few words, not a letter.
+MAX_REASON_TEXT = 2000
+# A payment made on an instalment's due date may take this long to show in the ledger.
+PAYMENT_GRACE_DAYS = 3
+# Plans that are still alive: waiting for staff, or agreed.
+OPEN_PLAN_STATUSES = ("proposed", "review", "active")
+
+
+@dataclass(frozen=True)
+class Debt:
+    case: ArrearsCase
+    snapshot: LedgerSnapshot
+
+    @property
+    def amount_ore(self) -> int:
+        return self.snapshot.amount_overdue_ore
+
+
+def lease_of(tenant: Tenant | None) -> Lease | None:
+    return tenant.leases[0] if tenant is not None and tenant.leases else None
+
+
+def current_debt(session: Session, lease: Lease | None) -> Debt | None:
+    """The open case and the snapshot it rests on, if the latest snapshot shows a debt."""
+    if lease is None:
+        return None
+    case = open_case(session, lease.id)
+    snapshot = latest_snapshot(session, lease.id)
+    if case is None or snapshot is None or snapshot.amount_overdue_ore <= 0:
+        return None
+    return Debt(case, snapshot)
+
+
+def record_reason(case: ArrearsCase, code: str, now: dt.datetime) -> None:
+    if code not in REASONS and code != DECLINED:
+        raise ValueError(f"unknown reason code {code!r}")
+    case.reason_code = code
+    case.reason_given_at = now
+    if code == DECLINED:
+        case.reason_text_encrypted = None
+
+
+def record_reason_text(case: ArrearsCase, text: str, cipher: TextCipher, now: dt.datetime) -> None:
+    """Keep the tenant's own words about their situation, encrypted; never in clear."""
+    case.reason_text_encrypted = cipher.encrypt(text.strip()[:MAX_REASON_TEXT])
+    case.reason_code = case.reason_code or "other"
+    case.reason_given_at = now
+
+
+def report_paid(case: ArrearsCase, today: dt.date) -> None:
+    """The tenant says they have paid: believed, and reminders wait for the next snapshot."""
+    case.reported_paid_on = today
+
+
+def reminders_paused(case: ArrearsCase, snapshot: LedgerSnapshot) -> bool:
+    return case.reported_paid_on is not None and case.reported_paid_on >= snapshot.snapshot_date
+
+
+def open_plan(session: Session, case: ArrearsCase) -> PaymentPlan | None:
+    return session.scalars(
+        select(PaymentPlan)
+        .where(PaymentPlan.case_id == case.id, PaymentPlan.status.in_(OPEN_PLAN_STATUSES))
+        .order_by(PaymentPlan.id.desc())
+    ).first()
+
+
+def first_instalment_month(today: dt.date) -> dt.date:
+    """Instalments start with the next rent payment, and are due on the same day as the rent."""
+    return next_rent_month(today)
+
+
+def agree_plan(
+    session: Session, debt: Debt, plan: Plan, policy: PlanPolicy, now: dt.datetime
+) -> PaymentPlan:
+    """Record the plan the tenant chose or proposed.
+
+    Within the policy it is agreed at once where the policy allows that, else proposed for staff
+    to confirm; outside the policy it goes to staff as the tenant's proposal. A plan still open
+    for the same debt is replaced.
+    """
+    previous = open_plan(session, debt.case)
+    if previous is not None:
+        previous.status = "replaced"
+    if not is_within_policy(plan, policy):
+        status = "review"
+    else:
+        status = "active" if policy.auto_confirm else "proposed"
+    record = PaymentPlan(
+        case=debt.case,
+        status=status,
+        debt_ore=plan.total_ore,
+        monthly_ore=plan.monthly_ore,
+        created_at=now,
+        confirmed_at=now if status == "active" else None,
+        instalments=[PlanInstalment(due=i.due, amount_ore=i.amount_ore) for i in plan.instalments],
+    )
+    session.add(record)
+    session.flush()
+    return record
+
+
+def propose_unscheduled(session: Session, debt: Debt, monthly_ore: int, now: dt.datetime) -> PaymentPlan:
+    """A monthly amount too small to draw up a schedule for: staff take it from here."""
+    previous = open_plan(session, debt.case)
+    if previous is not None:
+        previous.status = "replaced"
+    record = PaymentPlan(case=debt.case, status="review", debt_ore=debt.amount_ore, monthly_ore=monthly_ore, created_at=now)
+    session.add(record)
+    session.flush()
+    return record
+
+
+def confirm_plan(plan: PaymentPlan, now: dt.datetime) -> None:
+    """Staff confirm a proposed plan, or accept one that was outside the policy."""
+    if plan.status not in ("proposed", "review"):
+        raise ValueError(f"plan {plan.id} is {plan.status}, not waiting for confirmation")
+    plan.status = "active"
+    plan.confirmed_at = now
+
+
+def expected_remaining_ore(plan: PaymentPlan, day: dt.date) -> int:
+    """What should be left of the plan's debt on `day`, had every instalment due by then come in."""
+    cutoff = day - dt.timedelta(days=PAYMENT_GRACE_DAYS)
+    return plan.debt_ore - sum(i.amount_ore for i in plan.instalments if i.due < cutoff)
+
+
+def first_missed_instalment(plan: PaymentPlan, snapshot: LedgerSnapshot) -> PlanInstalment | None:
+    """The earliest instalment a snapshot shows unpaid, if the debt is above what the plan allows."""
+    if snapshot.amount_overdue_ore <= expected_remaining_ore(plan, snapshot.snapshot_date):
+        return None
+    cutoff = snapshot.snapshot_date - dt.timedelta(days=PAYMENT_GRACE_DAYS)
+    paid_so_far = plan.debt_ore - snapshot.amount_overdue_ore
+    running = 0
+    for instalment in plan.instalments:
+        running += instalment.amount_ore
+        if instalment.due < cutoff and running > paid_so_far:
+            return instalment
+    return None
+
+
+def follow_plan(session: Session, case: ArrearsCase, snapshot: LedgerSnapshot) -> PaymentPlan | None:
+    """After a snapshot: an agreed plan whose instalment did not arrive is marked missed, and the
+    tenant is contacted again (an outreach message) so the conversation re-opens. Returns the
+    plan marked missed, if any."""
+    plan = open_plan(session, case)
+    if plan is None or plan.status != "active":
+        return None
+    if first_missed_instalment(plan, snapshot) is None:
+        return None
+    plan.status = "missed"
+    plan.missed_on = snapshot.snapshot_date
+    session.add(OutreachMessage(case=case, key=f"missed:{plan.id}", status="pending"))
+    return plan
+
+
+def close_plans(session: Session, case: ArrearsCase) -> None:
+    """The debt is paid: whatever plan was open is done."""
+    for plan in session.scalars(
+        select(PaymentPlan).where(PaymentPlan.case_id == case.id, PaymentPlan.status.in_(OPEN_PLAN_STATUSES))
+    ):
+        plan.status = "done"

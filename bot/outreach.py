@@ -1,0 +1,208 @@
+"""Early contact about late rent: which tenant is contacted, when, and with what.
+
+Each contact is a row in `outreach_message`, planned once per case and key (a stage such as
+"reminder", an instalment reminder "instalment:<id>", a missed instalment "missed:<plan id>"), so
+a stage reaches a debt at most once whatever runs when. Sending (bot.telegram.outreach) claims a
+row before the message goes out and records the result after; this module decides what is due
+and what it says.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from bot import arrears
+from bot.db.models import ArrearsCase, Chat, as_utc, Lease, Organisation, OutreachMessage, PaymentPlan, PlanInstalment, Tenant
+from bot.db.repositories import latest_snapshot
+from bot.domain import buttons
+from bot.i18n.rendering import Renderer, Reply
+from bot.organisation import Outreach, OrganisationFacts
+from bot.settings import STOCKHOLM
+
+STAFF_ONLY = "staff"
+MESSAGE_STAGES = ("reminder", "call_offer")
+# Statuses of a contact that reached, or may have reached, the tenant.
+DELIVERED = ("sent", "sending")
+
+
+def in_quiet_hours(moment: dt.datetime, outreach: Outreach) -> bool:
+    """Whether `moment` is in the organisation's quiet hours (Swedish time), when nothing is sent."""
+    clock = moment.astimezone(STOCKHOLM).strftime("%H:%M")
+    start, end = outreach.quiet_start, outreach.quiet_end
+    if start <= end:
+        return start <= clock < end
+    return clock >= start or clock < end
+
+
+def rent_month_of(due: dt.date) -> dt.date:
+    """Rent is paid in advance: what falls due in one month is the next month's rent."""
+    return (due.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
+
+
+@dataclass
+class PlanReport:
+    planned: int = 0
+    skipped: int = 0
+    for_staff: int = 0
+
+
+def plan_contacts(session: Session, organisations: Mapping[str, OrganisationFacts], today: dt.date) -> PlanReport:
+    """Plan every contact that is due today and not planned before."""
+    report = PlanReport()
+    cases = session.execute(
+        select(ArrearsCase, Lease, Tenant, Organisation)
+        .join(Lease, ArrearsCase.lease_id == Lease.id)
+        .join(Tenant, Lease.tenant_id == Tenant.id)
+        .join(Organisation, Lease.organisation_id == Organisation.id)
+        .where(ArrearsCase.closed_on.is_(None))
+        .order_by(ArrearsCase.id)
+    ).all()
+    planned_keys = {
+        (case_id, key)
+        for case_id, key in session.execute(
+            select(OutreachMessage.case_id, OutreachMessage.key)
+            .join(ArrearsCase, OutreachMessage.case_id == ArrearsCase.id)
+            .where(ArrearsCase.closed_on.is_(None))
+        )
+    }
+    for case, _lease, tenant, organisation in cases:
+        facts = organisations.get(organisation.slug)
+        if facts is None:
+            continue
+        wanted = _due_contacts(session, case, facts.outreach, today)
+        # Of the stages that are due, only the latest message is sent; those it overtook
+        # (when outreach did not run for a while) are skipped.
+        messages = [key for key in wanted if key in MESSAGE_STAGES]
+        for key in wanted:
+            if (case.id, key) in planned_keys:
+                continue
+            overtaken = key in MESSAGE_STAGES and key != messages[-1]
+            if key == STAFF_ONLY:
+                status, report.for_staff = STAFF_ONLY, report.for_staff + 1
+            elif overtaken or tenant.telegram_user_id is None:
+                status, report.skipped = "skipped", report.skipped + 1
+            else:
+                status, report.planned = "pending", report.planned + 1
+            session.add(OutreachMessage(
+                case_id=case.id, key=key, status=status, chat_id=tenant.telegram_user_id,
+                detail="no linked chat" if tenant.telegram_user_id is None and status == "skipped" else None,
+            ))
+            planned_keys.add((case.id, key))
+    session.flush()
+    return report
+
+
+def _due_contacts(session: Session, case: ArrearsCase, outreach: Outreach, today: dt.date) -> list[str]:
+    """The keys of the contacts due for a case today, stages in order, instalments after."""
+    snapshot = latest_snapshot(session, case.lease_id)
+    if snapshot is None or snapshot.amount_overdue_ore <= 0 or arrears.reminders_paused(case, snapshot):
+        return []
+    plan = arrears.open_plan(session, case)
+    if plan is not None:
+        if plan.status != "active":
+            return []  # staff are looking at the proposal: no reminders about the debt meanwhile
+        ahead = dt.timedelta(days=outreach.plan_reminder_days_before)
+        return [f"instalment:{i.id}" for i in plan.instalments if i.due - ahead <= today <= i.due]
+    if case.oldest_unpaid_due is None:
+        return []
+    return [s.kind for s in outreach.stages if case.oldest_unpaid_due + dt.timedelta(days=s.days_after_due) <= today]
+
+
+def compose(session: Session, message: OutreachMessage, renderer: Renderer, default_language: str) -> Reply | None:
+    """The text and buttons of a planned contact, in the tenant's language, from the latest
+    snapshot; None when there is nothing to say any more (the debt is paid)."""
+    case = message.case
+    lease = session.get(Lease, case.lease_id)
+    snapshot = latest_snapshot(session, case.lease_id)
+    if lease is None or snapshot is None or snapshot.amount_overdue_ore <= 0 or case.closed_on is not None:
+        return None
+    tenant = lease.tenant
+    chat = session.get(Chat, message.chat_id) if message.chat_id is not None else None
+    language = (chat.language if chat is not None else None) or tenant.preferred_language or default_language
+    common: dict[str, Any] = {"name": tenant.first_name, "organisation": lease.organisation.name,
+                              "date": {"date": snapshot.snapshot_date.isoformat()}}
+    kind, _, ref = message.key.partition(":")
+    if kind in ("reminder", "call_offer") and case.oldest_unpaid_due is not None:
+        params = {**common, "amount": {"amount_ore": snapshot.amount_overdue_ore},
+                  "month": {"month": rent_month_of(case.oldest_unpaid_due).isoformat()}}
+        if kind == "reminder":
+            choices = [buttons.CANNOT_PAY_BUTTON, buttons.HAVE_PAID_BUTTON, buttons.TALK_TO_PERSON_BUTTON]
+        else:
+            choices = [buttons.PAY_IN_PARTS_BUTTON, buttons.CALL_ME_BUTTON, buttons.HAVE_PAID_BUTTON]
+        return renderer.reply(language, {"key": f"outreach.{kind}", "params": params, "buttons": choices})
+    if kind == "instalment":
+        instalment = session.get(PlanInstalment, int(ref))
+        if instalment is None:
+            return None
+        params = {"name": tenant.first_name, "amount": {"amount_ore": instalment.amount_ore},
+                  "date": {"date": instalment.due.isoformat()}}
+        return renderer.reply(language, {"key": "outreach.plan_reminder", "params": params})
+    if kind == "missed":
+        plan = session.get(PaymentPlan, int(ref))
+        missed = arrears.first_missed_instalment(plan, snapshot) if plan is not None else None
+        due = missed.due if missed is not None else snapshot.snapshot_date
+        params = {**common, "due_date": {"date": due.isoformat()}}
+        return renderer.reply(language, {"key": "outreach.plan_missed", "params": params,
+                                         "buttons": [buttons.CANNOT_PAY_BUTTON, buttons.TALK_TO_PERSON_BUTTON]})
+    return None
+
+
+@dataclass(frozen=True)
+class HardToReach:
+    organisation: str
+    lease_number: str
+    tenant: str
+    amount_ore: int
+    snapshot_date: dt.date
+    why: str
+
+
+def hard_to_reach(session: Session, organisations: Mapping[str, OrganisationFacts]) -> list[HardToReach]:
+    """Tenants with an open debt whom the assistant cannot reach: no linked chat, messages that
+    cannot be delivered (or whose delivery is unconfirmed), or no answer after the configured
+    number of contacts. For staff, and for joint outreach with social services."""
+    rows = []
+    for case, lease, tenant, organisation in session.execute(
+        select(ArrearsCase, Lease, Tenant, Organisation)
+        .join(Lease, ArrearsCase.lease_id == Lease.id)
+        .join(Tenant, Lease.tenant_id == Tenant.id)
+        .join(Organisation, Lease.organisation_id == Organisation.id)
+        .where(ArrearsCase.closed_on.is_(None))
+        .order_by(Organisation.slug, Lease.lease_number)
+    ):
+        snapshot = latest_snapshot(session, lease.id)
+        facts = organisations.get(organisation.slug)
+        if snapshot is None or snapshot.amount_overdue_ore <= 0 or facts is None:
+            continue
+        why = _why_unreachable(session, case, tenant, facts.outreach.hard_to_reach_after)
+        if why is not None:
+            rows.append(HardToReach(organisation.slug, lease.lease_number, tenant.name,
+                                    snapshot.amount_overdue_ore, snapshot.snapshot_date, why))
+    return rows
+
+
+def _why_unreachable(session: Session, case: ArrearsCase, tenant: Tenant, after: int) -> str | None:
+    if tenant.telegram_user_id is None:
+        return "no linked chat"
+    statuses = dict(session.execute(
+        select(OutreachMessage.status, func.count()).where(OutreachMessage.case_id == case.id)
+        .group_by(OutreachMessage.status)
+    ).all())
+    if statuses.get("failed"):
+        return "messages cannot be delivered"
+    if statuses.get("sending"):
+        return "delivery of a message is unconfirmed"
+    first_sent = session.scalar(
+        select(func.min(OutreachMessage.sent_at)).where(OutreachMessage.case_id == case.id, OutreachMessage.status == "sent")
+    )
+    if statuses.get("sent", 0) >= after and first_sent is not None:
+        heard = tenant.last_heard_at
+        if heard is None or as_utc(heard) < as_utc(first_sent):
+            return f"no answer after {statuses['sent']} messages"
+    return None

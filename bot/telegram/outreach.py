@@ -1,0 +1,152 @@
+"""Send the planned early contacts through Telegram, each at most once.
+
+A message is claimed in the database ("sending") before it is handed to Telegram, and marked
+"sent" after. A run that stops in between (a crash, a kill) leaves that one message "sending":
+it is never sent again, and staff see it as unconfirmed on the hard-to-reach list. Telegram's
+limits are kept by python-telegram-bot's AIORateLimiter on the bot, which also waits out a
+429's retry_after and tries again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import logging
+from collections.abc import AsyncIterator, Callable, Mapping
+from dataclasses import dataclass
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session, sessionmaker
+from telegram import Bot
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
+from telegram.ext import AIORateLimiter, ExtBot
+from telegram.request import HTTPXRequest
+
+from bot.db.models import OutreachMessage
+from bot.i18n.rendering import Renderer
+from bot.organisation import OrganisationFacts, load_all
+from bot.outreach import PlanReport, compose, in_quiet_hours, plan_contacts
+from bot.settings import STOCKHOLM, Settings
+from bot.telegram.markup import markup_for
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class SendReport:
+    sent: int = 0
+    failed: int = 0
+    unconfirmed: int = 0
+    # Left for a later run: quiet hours, Telegram asking to wait longer, or unreachable.
+    waiting: int = 0
+    dropped: int = 0
+
+
+class Outreach:
+    def __init__(
+        self,
+        session_factory: sessionmaker[Session],
+        renderer: Renderer,
+        organisations: Mapping[str, OrganisationFacts],
+        clock: Callable[[], dt.datetime],
+    ) -> None:
+        self._sessions = session_factory
+        self._renderer = renderer
+        self._organisations = organisations
+        self._clock = clock
+        self._stop_reason: str | None = None
+
+    def plan(self) -> PlanReport:
+        with self._sessions.begin() as session:
+            return plan_contacts(session, self._organisations, self._clock().astimezone(STOCKHOLM).date())
+
+    async def send(self, bot: Bot) -> SendReport:
+        report, self._stop_reason = SendReport(), None
+        with self._sessions() as session:
+            pending = list(session.scalars(
+                select(OutreachMessage.id).where(OutreachMessage.status == "pending").order_by(OutreachMessage.id)
+            ))
+        for message_id in pending:
+            outcome = await self._send_one(bot, message_id)
+            setattr(report, outcome, getattr(report, outcome) + 1)
+            if outcome == "waiting" and self._stop_reason is not None:
+                report.waiting += len(pending) - pending.index(message_id) - 1
+                logger.warning("outreach stopped early: %s", self._stop_reason)
+                break
+        return report
+
+    async def _send_one(self, bot: Bot, message_id: int) -> str:
+        now = self._clock()
+        with self._sessions.begin() as session:
+            message = session.get(OutreachMessage, message_id)
+            if message is None or message.status != "pending" or message.chat_id is None:
+                return "dropped"
+            facts = self._organisations.get(message.case.lease.organisation.slug)
+            if facts is None or in_quiet_hours(now, facts.outreach):
+                return "waiting"
+            reply = compose(session, message, self._renderer, self._renderer.default_language)
+            claimed = session.execute(
+                update(OutreachMessage)
+                .where(OutreachMessage.id == message_id, OutreachMessage.status == "pending")
+                .values(status="sending" if reply is not None else "skipped", sent_at=now,
+                        detail=None if reply is not None else "nothing left to pay")
+            ).rowcount
+            chat_id = message.chat_id
+        if not claimed or reply is None:
+            return "dropped"
+        try:
+            await bot.send_message(chat_id, reply.text, reply_markup=markup_for(reply))
+        except (Forbidden, BadRequest) as error:
+            # The tenant blocked the bot, or the chat is gone: staff need another way.
+            return self._finish(message_id, "failed", str(error))
+        except RetryAfter as error:
+            self._stop_reason = f"Telegram asks to wait {error.retry_after}"
+            return self._finish(message_id, "pending", None, "waiting")
+        except TimedOut:
+            # It may or may not have arrived; it is not sent again.
+            logger.warning("outreach message %s timed out; left unconfirmed", message_id)
+            return "unconfirmed"
+        except NetworkError as error:
+            self._stop_reason = f"Telegram cannot be reached: {error}"
+            return self._finish(message_id, "pending", None, "waiting")
+        return self._finish(message_id, "sent", None)
+
+    def _finish(self, message_id: int, status: str, detail: str | None, outcome: str | None = None) -> str:
+        with self._sessions.begin() as session:
+            session.execute(
+                update(OutreachMessage).where(OutreachMessage.id == message_id)
+                .values(status=status, detail=detail[:200] if detail else None)
+            )
+        return outcome or status
+
+    async def run(self, bot: Bot) -> tuple[PlanReport, SendReport]:
+        return self.plan(), await self.send(bot)
+
+
+def outreach_for(settings: Settings, session_factory: sessionmaker[Session]) -> Outreach:
+    return Outreach(
+        session_factory,
+        Renderer(settings.project_root / "locales", settings.default_language),
+        load_all(settings.organisation_dir),
+        settings.now,
+    )
+
+
+@contextlib.asynccontextmanager
+async def rate_limited_bot(settings: Settings) -> AsyncIterator[ExtBot]:  # type: ignore[type-arg]
+    """A bot for sending only, within Telegram's limits (the same limiter as the chat bot's)."""
+    bot: ExtBot = ExtBot(  # type: ignore[type-arg]
+        settings.telegram_token,
+        base_url=settings.telegram_bot_api_url,
+        base_file_url=settings.telegram_file_api_url,
+        request=HTTPXRequest(connection_pool_size=8),
+        rate_limiter=rate_limiter(),
+    )
+    async with bot:
+        yield bot
+
+
+def rate_limiter() -> AIORateLimiter:
+    # Telegram's limits: about 30 messages a second overall, 20 a minute per group; a 429's
+    # retry_after is waited out and the call tried again.
+    return AIORateLimiter(max_retries=5)
