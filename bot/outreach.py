@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from bot import arrears
@@ -89,6 +89,14 @@ def plan_contacts(session: Session, organisations: Mapping[str, OrganisationFact
                 status, report.skipped = "skipped", report.skipped + 1
             else:
                 status, report.planned = "pending", report.planned + 1
+            if status == "pending" and key in MESSAGE_STAGES:
+                # An earlier stage still waiting (quiet hours, say) is overtaken by this one.
+                session.execute(
+                    update(OutreachMessage)
+                    .where(OutreachMessage.case_id == case.id, OutreachMessage.key.in_(MESSAGE_STAGES),
+                           OutreachMessage.status == "pending")
+                    .values(status="skipped", detail="overtaken by a later stage")
+                )
             session.add(OutreachMessage(
                 case_id=case.id, key=key, status=status, chat_id=tenant.telegram_user_id,
                 detail="no linked chat" if tenant.telegram_user_id is None and status == "skipped" else None,

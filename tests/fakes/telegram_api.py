@@ -49,6 +49,11 @@ class FakeTelegram:
     answered_callbacks: list[str] = field(default_factory=list)
     calls: list[str] = field(default_factory=list)
     webhook: dict[str, Any] | None = None
+    # Answer every n-th sendMessage with 429 Too Many Requests (retry_after 1 s), as Telegram
+    # does when a bot sends too fast; 0: never.
+    throttle_every: int = 0
+    throttled: int = 0
+    _send_calls: int = 0
     # Update ids keep rising across fakes, as Telegram's do for one bot across restarts.
     _update_ids: itertools.count[int] = field(default_factory=lambda: UPDATE_IDS)
     _message_ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
@@ -85,6 +90,11 @@ class FakeTelegram:
         handler = getattr(self, f"_api_{method}", None)
         if handler is None:
             return _error(404, "Not Found")
+        if method == "sendMessage" and self.throttle_every:
+            self._send_calls += 1
+            if self._send_calls % self.throttle_every == 0:
+                self.throttled += 1
+                return _error(429, "Too Many Requests: retry after 1", {"retry_after": 1})
         return web.json_response({"ok": True, "result": await handler(params)})
 
     async def _notify(self) -> None:
@@ -230,5 +240,8 @@ async def _parameters(request: web.Request) -> dict[str, Any]:
     }
 
 
-def _error(code: int, description: str) -> web.Response:
-    return web.json_response({"ok": False, "error_code": code, "description": description}, status=code)
+def _error(code: int, description: str, parameters: dict[str, Any] | None = None) -> web.Response:
+    body: dict[str, Any] = {"ok": False, "error_code": code, "description": description}
+    if parameters:
+        body["parameters"] = parameters
+    return web.json_response(body, status=code)
