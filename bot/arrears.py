@@ -15,9 +15,9 @@ from sqlalchemy.orm import Session
 
 from bot.crypto import TextCipher
 from bot.db.models import ArrearsCase, Lease, LedgerSnapshot, OutreachMessage, PaymentPlan, PlanInstalment, Tenant
+from bot.db.repositories import latest_snapshot, open_case
 from bot.domain.calendar import next_rent_month
 from bot.domain.plans import Plan, PlanPolicy, is_within_policy
-from bot.db.repositories import latest_snapshot, open_case
 
 # The reasons a tenant can choose from (buttons), stored as these codes.
 REASONS = ("job_loss", "illness", "benefits_delayed", "family_change", "unexpected_cost", "forgot", "other")

@@ -21,12 +21,12 @@ from bot.db.models import Organisation
 from bot.db.session import make_engine, make_session_factory
 from bot.demo import TERMINAL_CHAT_ID, seed_demo
 from bot.domain.invites import deep_link
+from bot.invitations import UnknownLease, create_invite, find_lease, revoke_invites
 from bot.ledger import COLUMNS as LEDGER_COLUMNS
 from bot.ledger import import_ledger
-from bot.invitations import UnknownLease, create_invite, find_lease, revoke_invites
 from bot.organisation import load_all, load_organisation
 from bot.processes import ServiceFailed, rasa_stack
-from bot.settings import ConfigurationError, Settings, load_settings
+from bot.settings import STOCKHOLM, ConfigurationError, Settings, load_settings
 from bot.tenant_import import COLUMNS, import_csv
 from bot.terminal import run_terminal_chat
 from bot.training import ensure_model
@@ -66,8 +66,8 @@ def cmd_seed_demo(settings: Settings, args: argparse.Namespace) -> int:
     _prepare(settings)
     facts = load_organisation(settings.organisation_dir, "demo")
     with _sessions(settings).begin() as session:
-        tenant = seed_demo(session, facts)
-        print(f"demo tenant: {tenant.name} ({facts.name})")
+        tenant = seed_demo(session, facts, settings.frozen_date or settings.now().astimezone(STOCKHOLM).date())
+        print(f"demo tenant: {tenant.name} ({facts.name}), behind with the last rent")
     return 0
 
 
@@ -251,32 +251,32 @@ def cmd_hard_to_reach(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_plans(settings: Settings, args: argparse.Namespace) -> int:
-    """Instalment plans waiting for staff (proposed, or outside the policy); --confirm ID agrees one."""
+def cmd_follow_up(settings: Settings, args: argparse.Namespace) -> int:
+    """What staff should act on about late rent; --confirm-plan ID and --passed-on ID record it."""
     from bot import arrears
     from bot.db.models import PaymentPlan
+    from bot.outreach import mark_referral_passed_on, staff_follow_ups
 
     _prepare(settings)
     with _sessions(settings).begin() as session:
-        if args.confirm:
-            plan = session.get(PaymentPlan, args.confirm)
-            if plan is None:
-                raise ConfigurationError(f"no instalment plan {args.confirm}")
-            try:
+        try:
+            if args.confirm_plan:
+                plan = session.get(PaymentPlan, args.confirm_plan)
+                if plan is None:
+                    raise ValueError(f"no instalment plan {args.confirm_plan}")
                 arrears.confirm_plan(plan, settings.now())
-            except ValueError as error:
-                raise ConfigurationError(str(error)) from None
-            print(f"plan {plan.id} confirmed")
-            return 0
-        plans = session.scalars(
-            select(PaymentPlan).where(PaymentPlan.status.in_(("proposed", "review", "missed"))).order_by(PaymentPlan.id)
-        ).all()
-        for plan in plans:
-            lease = plan.case.lease
-            print(f"{plan.id}\t{plan.status}\t{lease.lease_number}\t{lease.tenant.name}\t"
-                  f"{plan.debt_ore / 100:.2f} kr\t{plan.monthly_ore / 100:.2f} kr a month\t"
-                  f"{len(plan.instalments)} instalment(s)")
-        print(f"{len(plans)} plan(s) for staff")
+                print(f"plan {plan.id} confirmed")
+                return 0
+            if args.passed_on:
+                mark_referral_passed_on(session, args.passed_on, settings.now())
+                print(f"referral {args.passed_on} marked as passed on")
+                return 0
+        except ValueError as error:
+            raise ConfigurationError(str(error)) from None
+        rows = staff_follow_ups(session)
+    for row in rows:
+        print(f"{row.organisation}\t{row.lease_number}\t{row.tenant}\t{row.what}")
+    print(f"{len(rows)} thing(s) to follow up")
     return 0
 
 
@@ -288,8 +288,9 @@ def cmd_new_data_key(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
-def _plans_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--confirm", type=int, metavar="ID", help="confirm the plan with this id")
+def _follow_up_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--confirm-plan", type=int, metavar="ID", help="confirm the instalment plan with this id")
+    parser.add_argument("--passed-on", type=int, metavar="ID", help="record that this referral was passed on")
 
 
 def _lease_arguments(parser: argparse.ArgumentParser) -> None:
@@ -326,10 +327,10 @@ COMMANDS = {
     "revoke-invite": (cmd_revoke_invite, "revoke the open onboarding links of a lease"),
     "outreach": (cmd_outreach, "send the early contacts about late rent that are due"),
     "hard-to-reach": (cmd_hard_to_reach, "list tenants with rent left to pay whom the assistant cannot reach"),
-    "plans": (cmd_plans, "list instalment plans waiting for staff, or confirm one"),
+    "follow-up": (cmd_follow_up, "list what staff should act on about late rent (plans, referrals, unpaid rent)"),
     "new-data-key": (cmd_new_data_key, "print a new encryption key for TENANTBOT_DATA_KEYS"),
 }
-ARGUMENTS = {"plans": _plans_arguments, "import-tenants": _import_arguments, "import-ledger": _ledger_arguments, "invite": _invite_arguments, "revoke-invite": _lease_arguments}
+ARGUMENTS = {"follow-up": _follow_up_arguments, "import-tenants": _import_arguments, "import-ledger": _ledger_arguments, "invite": _invite_arguments, "revoke-invite": _lease_arguments}
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -29,6 +29,9 @@ logger = logging.getLogger(__name__)
 
 LANGUAGE_BUTTON_PREFIX = "lang:"
 CRISIS_KEY = "crisis.emergency"
+# What the NLU may make of a tenant's few words about their situation; anything else it
+# recognises (a crisis, a question) is answered as a message of its own.
+REASON_LIKE_INTENTS = frozenset({"explain_reason", "cannot_pay_rent", "nlu_fallback", "out_of_scope", "affirm"})
 
 
 @dataclass(frozen=True)
@@ -131,10 +134,14 @@ class ChatService:
         if expected != "reason_text":
             return None
         try:
-            if await self._rasa.intent_of(text) == "crisis":
-                return None
+            intent = await self._rasa.intent_of(text)
         except RasaUnavailable:
             logger.warning("could not check a reason text for a crisis; the keyword net found none")
+            intent = None
+        if intent == "deny":
+            return "/reason_text_skipped"
+        if intent is not None and intent not in REASON_LIKE_INTENTS:
+            return None  # a crisis, or a question of its own: answered as any other message
         with self._sessions.begin() as session:
             debt = arrears.current_debt(
                 session, arrears.lease_of(repositories.find_tenant_by_telegram_user(session, sender.user_id))

@@ -8,7 +8,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.db import repositories
-from bot.db.models import Lease, Organisation, Tenant
+from bot.db.models import ArrearsCase, Lease, LedgerSnapshot, Organisation, Tenant
+from bot.db.repositories import latest_snapshot
+from bot.domain.calendar import next_rent_month, rent_due_date
 from bot.organisation import OrganisationFacts
 
 # The terminal chat plays the demo tenant's Telegram chat.
@@ -16,8 +18,24 @@ TERMINAL_CHAT_ID = 1
 DEMO_LEASE_NUMBER = "DEMO-1001"
 
 
-def seed_demo(session: Session, facts: OrganisationFacts) -> Tenant:
-    """Create the demo organisation, tenant and lease unless they exist; return the tenant."""
+def seed_demo(session: Session, facts: OrganisationFacts, today: dt.date | None = None) -> Tenant:
+    """Create the demo organisation, tenant and lease unless they exist; return the tenant.
+    With `today`, the demo tenant is also behind with the last rent (unless the lease already
+    has a ledger snapshot), so the late-rent conversation can be tried."""
+    tenant = _demo_tenant(session, facts)
+    if today is not None:
+        lease = tenant.leases[0]
+        if latest_snapshot(session, lease.id) is None:
+            month_due = next_rent_month(today)
+            due = rent_due_date((month_due - dt.timedelta(days=1)).replace(day=1))
+            session.add(LedgerSnapshot(lease_id=lease.id, snapshot_date=today,
+                                       amount_overdue_ore=lease.monthly_rent_ore, oldest_unpaid_due=due))
+            session.add(ArrearsCase(lease_id=lease.id, opened_on=today, oldest_unpaid_due=due))
+            session.flush()
+    return tenant
+
+
+def _demo_tenant(session: Session, facts: OrganisationFacts) -> Tenant:
     organisation = repositories.find_organisation(session, facts.slug)
     if organisation is None:
         organisation = Organisation(slug=facts.slug, name=facts.name)

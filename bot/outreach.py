@@ -18,17 +18,27 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from bot import arrears
-from bot.db.models import ArrearsCase, Chat, as_utc, Lease, Organisation, OutreachMessage, PaymentPlan, PlanInstalment, Tenant
+from bot.db.models import (
+    ArrearsCase,
+    Chat,
+    Consent,
+    Lease,
+    Organisation,
+    OutreachMessage,
+    PaymentPlan,
+    PlanInstalment,
+    Referral,
+    Tenant,
+    as_utc,
+)
 from bot.db.repositories import latest_snapshot
 from bot.domain import buttons
 from bot.i18n.rendering import Renderer, Reply
-from bot.organisation import Outreach, OrganisationFacts
+from bot.organisation import OrganisationFacts, Outreach
 from bot.settings import STOCKHOLM
 
 STAFF_ONLY = "staff"
 MESSAGE_STAGES = ("reminder", "call_offer")
-# Statuses of a contact that reached, or may have reached, the tenant.
-DELIVERED = ("sent", "sending")
 
 
 def in_quiet_hours(moment: dt.datetime, outreach: Outreach) -> bool:
@@ -214,3 +224,62 @@ def _why_unreachable(session: Session, case: ArrearsCase, tenant: Tenant, after:
         if heard is None or as_utc(heard) < as_utc(first_sent):
             return f"no answer after {statuses['sent']} messages"
     return None
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    organisation: str
+    lease_number: str
+    tenant: str
+    what: str
+
+
+def staff_follow_ups(session: Session) -> list[FollowUp]:
+    """What staff should act on: debts that reached the staff stage, plans waiting for them or
+    missed, and referrals to pass on (only while the tenant's consent stands)."""
+    rows: list[FollowUp] = []
+    stage = (
+        select(Organisation.slug, Lease.lease_number, Tenant.name)
+        .select_from(OutreachMessage)
+        .join(ArrearsCase, OutreachMessage.case_id == ArrearsCase.id)
+        .join(Lease, ArrearsCase.lease_id == Lease.id)
+        .join(Tenant, Lease.tenant_id == Tenant.id)
+        .join(Organisation, Lease.organisation_id == Organisation.id)
+        .where(OutreachMessage.key == STAFF_ONLY, OutreachMessage.status == STAFF_ONLY, ArrearsCase.closed_on.is_(None))
+    )
+    rows += [FollowUp(slug, number, name, "rent still unpaid after the reminders: contact the tenant")
+             for slug, number, name in session.execute(stage)]
+    plans = (
+        select(Organisation.slug, Lease.lease_number, Tenant.name, PaymentPlan.id, PaymentPlan.status)
+        .select_from(PaymentPlan)
+        .join(ArrearsCase, PaymentPlan.case_id == ArrearsCase.id)
+        .join(Lease, ArrearsCase.lease_id == Lease.id)
+        .join(Tenant, Lease.tenant_id == Tenant.id)
+        .join(Organisation, Lease.organisation_id == Organisation.id)
+        .where(PaymentPlan.status.in_(("proposed", "review", "missed")))
+    )
+    what = {"proposed": "instalment plan {id} to confirm", "review": "instalment plan {id} outside the policy to decide",
+            "missed": "instalment plan {id}: an instalment was missed"}
+    rows += [FollowUp(slug, number, name, what[status].format(id=plan_id))
+             for slug, number, name, plan_id, status in session.execute(plans)]
+    referrals = (
+        select(Organisation.slug, Tenant.name, Referral.id, Referral.recipient)
+        .select_from(Referral)
+        .join(Consent, Referral.consent_id == Consent.id)
+        .join(Tenant, Referral.tenant_id == Tenant.id)
+        .join(Organisation, Tenant.organisation_id == Organisation.id)
+        .where(Referral.passed_on_at.is_(None), Consent.withdrawn_at.is_(None))
+    )
+    for slug, name, referral_id, recipient in session.execute(referrals):
+        rows.append(FollowUp(slug, "", name, f"referral {referral_id} to pass on to {recipient.replace('_', ' ')}"))
+    return sorted(rows, key=lambda row: (row.organisation, row.lease_number, row.what))
+
+
+def mark_referral_passed_on(session: Session, referral_id: int, now: dt.datetime) -> None:
+    """Staff passed the referral on; refused when there is no such referral or no consent now."""
+    referral = session.get(Referral, referral_id)
+    if referral is None or referral.passed_on_at is not None:
+        raise ValueError(f"no referral {referral_id} waiting to be passed on")
+    if referral.consent.withdrawn_at is not None:
+        raise ValueError(f"the tenant has withdrawn their consent: referral {referral_id} must not be passed on")
+    referral.passed_on_at = now

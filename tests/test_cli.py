@@ -86,6 +86,34 @@ def test_a_ledger_snapshot_is_imported_from_the_command_line(environment: Path, 
     assert main(["import-tenants", "--organisation", "demo", str(SAMPLE)]) == 0
     ledger = PROJECT_ROOT / "samples" / "ledger.csv"
     assert main(["import-ledger", "--organisation", "demo", str(ledger)]) == 0
-    assert "snapshots added 3, unchanged 0, cases opened 2, cases closed 0, rejected 0" in capsys.readouterr().out
+    assert "snapshots added 3, unchanged 0, cases opened 2, cases closed 0, plans missed 0, rejected 0" in capsys.readouterr().out
     assert main(["import-ledger", "--organisation", "demo", str(ledger)]) == 0
-    assert "snapshots added 0, unchanged 3, cases opened 0, cases closed 0, rejected 0" in capsys.readouterr().out
+    assert "snapshots added 0, unchanged 3, cases opened 0, cases closed 0, plans missed 0, rejected 0" in capsys.readouterr().out
+
+
+def test_staff_see_who_is_hard_to_reach_and_what_to_follow_up(
+    environment: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["seed-demo"]) == 0
+    assert main(["import-tenants", "--organisation", "demo", str(SAMPLE)]) == 0
+    assert main(["import-ledger", "--organisation", "demo", str(PROJECT_ROOT / "samples" / "ledger.csv")]) == 0
+    capsys.readouterr()
+    assert main(["hard-to-reach"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    # The sample tenants have not linked a chat yet; the demo tenant has, and was paid up by the
+    # snapshot (it does not list the demo lease).
+    assert [line.split("\t")[1] for line in out[:-1]] == ["DEMO-2001", "DEMO-2002"]
+    assert out[0].endswith("7950.00 kr on 2026-12-04\tno linked chat")
+    assert out[-1] == "2 tenant(s) hard to reach"
+    assert main(["follow-up"]) == 0
+    assert capsys.readouterr().out == "0 thing(s) to follow up\n"
+    assert main(["follow-up", "--confirm-plan", "7"]) == 1
+    assert "no instalment plan 7" in capsys.readouterr().err
+    assert main(["follow-up", "--passed-on", "3"]) == 1
+    assert "no referral 3 waiting to be passed on" in capsys.readouterr().err
+
+
+def test_outreach_needs_a_telegram_token(environment: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.delenv("TELEGRAM_BOT_TOKEN", raising=False)
+    assert main(["outreach"]) == 1
+    assert "set TELEGRAM_BOT_TOKEN" in capsys.readouterr().err

@@ -11,12 +11,20 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot import arrears
-from bot.db.models import Lease, Organisation, OutreachMessage, Tenant
+from bot.db.models import Consent, Lease, Organisation, OutreachMessage, Referral, Tenant
 from bot.domain.plans import plan_for_amount
 from bot.i18n.rendering import Renderer
 from bot.ledger import import_ledger
 from bot.organisation import OrganisationFacts, load_all
-from bot.outreach import compose, hard_to_reach, in_quiet_hours, plan_contacts, rent_month_of
+from bot.outreach import (
+    compose,
+    hard_to_reach,
+    in_quiet_hours,
+    mark_referral_passed_on,
+    plan_contacts,
+    rent_month_of,
+    staff_follow_ups,
+)
 from bot.settings import PROJECT_ROOT, STOCKHOLM
 
 HEADER = "lease_number;amount_overdue;oldest_unpaid_due_date;snapshot_date\n"
@@ -157,3 +165,38 @@ def test_organisations_without_a_config_file_are_left_alone(session_factory: ses
     facts: dict[str, OrganisationFacts] = {}
     with session_factory() as session:
         assert hard_to_reach(session, facts) == []
+
+
+def test_staff_follow_up_lists_the_staff_stage_plans_and_referrals_with_consent_only(
+    session_factory: sessionmaker[Session],
+) -> None:
+    setup_tenants(session_factory, "A;2 400;2026-11-30;2026-12-02\nB;900;2026-11-30;2026-12-02\n", {"A": 11, "B": 12})
+    plan_on(session_factory, 10)  # the staff stage for both
+    now = stockholm(10, 9)
+    with session_factory.begin() as session:
+        lease_b = session.scalars(select(Lease).where(Lease.lease_number == "B")).one()
+        debt = arrears.current_debt(session, lease_b)
+        assert debt is not None
+        arrears.agree_plan(session, debt, plan_for_amount(debt.amount_ore, 100_00, dt.date(2027, 1, 1)),
+                           DEMO.plan_policy, now)
+        for tenant in session.scalars(select(Tenant)):
+            consent = Consent(tenant_id=tenant.id, recipient="debt_counselling", purpose="referral",
+                              text_key="debt_advice.ask_consent", text_shown="…", language="sv", given_at=now)
+            session.add(Referral(tenant=tenant, consent=consent, recipient="debt_counselling", created_at=now))
+            if tenant.name == "Tenant B":
+                consent.withdrawn_at = now
+    with session_factory() as session:
+        rows = [(row.lease_number, row.tenant, row.what) for row in staff_follow_ups(session)]
+    plan_id = 1
+    assert rows == [
+        ("", "Tenant A", "referral 1 to pass on to debt counselling"),
+        ("A", "Tenant A", "rent still unpaid after the reminders: contact the tenant"),
+        ("B", "Tenant B", f"instalment plan {plan_id} outside the policy to decide"),
+        ("B", "Tenant B", "rent still unpaid after the reminders: contact the tenant"),
+    ]
+    with session_factory.begin() as session:
+        mark_referral_passed_on(session, 1, now)
+        with pytest.raises(ValueError, match="withdrawn their consent"):
+            mark_referral_passed_on(session, 2, now)
+        with pytest.raises(ValueError, match="no referral 1 waiting"):
+            mark_referral_passed_on(session, 1, now)

@@ -22,6 +22,7 @@ from bot.domain.onboarding import (
 )
 from bot.tenancy_answers import answer
 
+
 def onboarding_in_progress(deps: Dependencies, tenant_id: int) -> bool:
     with deps.session_factory() as session:
         progress = session.get(Onboarding, tenant_id)

@@ -239,9 +239,15 @@ async def test_debt_advice_with_consent_and_social_services_and_i_have_paid(
     *_, social = await telegram.wait_for_messages(6303, 5)
     assert "(socialtjänsten)" in social.text and "0123-456 00" in social.text
 
+    # Asked for a few words about her situation, she says she has paid instead: that is
+    # answered as it is, not taken for the reason.
+    await telegram.press(liisa, social, '/explain_reason{"reason":"forgot"}')
+    *_, ask_text = await telegram.wait_for_messages(6303, 6)
+    assert ask_text.text == renderer.text("fi", "reason.ask_text")
     await telegram.send_text(liisa, "I have paid the rent now")
-    *_, paid = await telegram.wait_for_messages(6303, 6)
+    *_, paid = await telegram.wait_for_messages(6303, 7)
     with db() as session:
         case = session.scalars(select(ArrearsCase).join(Lease).where(Lease.lease_number == "FLOW-03")).one()
         assert case.reported_paid_on == dt.date(2026, 12, 4)
+        assert (case.reason_code, case.reason_text_encrypted) == ("forgot", None)
     assert paid.text == renderer.text("fi", "paid.thanks")
