@@ -29,7 +29,8 @@ from bot.db import repositories
 from bot.i18n.rendering import Reply
 from bot.settings import Settings
 from bot.telegram.markup import markup_for
-from bot.telegram.outreach import Outreach, rate_limiter
+from bot.telegram.limits import TelegramLimits
+from bot.telegram.outreach import Outreach
 
 logger = logging.getLogger(__name__)
 
@@ -200,7 +201,7 @@ def build_application(
         base_file_url=settings.telegram_file_api_url,
         request=HTTPXRequest(connection_pool_size=256),
         get_updates_request=HTTPXRequest(connection_pool_size=1),
-        rate_limiter=rate_limiter(),
+        rate_limiter=TelegramLimits(),
     )
     application = Application.builder().bot(telegram_bot).build()
     bot.install(application)

@@ -3,8 +3,8 @@
 A message is claimed in the database ("sending") before it is handed to Telegram, and marked
 "sent" after. A run that stops in between (a crash, a kill) leaves that one message "sending":
 it is never sent again, and staff see it as unconfirmed on the hard-to-reach list. Telegram's
-limits are kept by python-telegram-bot's AIORateLimiter on the bot, which also waits out a
-429's retry_after and tries again.
+limits are kept by the bot's rate limiter (bot.telegram.limits), which also waits out a 429's
+retry_after and tries again.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 from telegram import Bot
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
-from telegram.ext import AIORateLimiter, ExtBot
+from telegram.ext import ExtBot
 from telegram.request import HTTPXRequest
 
 from bot.db.models import OutreachMessage
@@ -27,6 +27,7 @@ from bot.i18n.rendering import Renderer
 from bot.organisation import OrganisationFacts, load_all
 from bot.outreach import PlanReport, compose, in_quiet_hours, plan_contacts
 from bot.settings import STOCKHOLM, Settings
+from bot.telegram.limits import TelegramLimits
 from bot.telegram.markup import markup_for
 
 logger = logging.getLogger(__name__)
@@ -140,13 +141,7 @@ async def rate_limited_bot(settings: Settings) -> AsyncIterator[ExtBot]:  # type
         base_url=settings.telegram_bot_api_url,
         base_file_url=settings.telegram_file_api_url,
         request=HTTPXRequest(connection_pool_size=8),
-        rate_limiter=rate_limiter(),
+        rate_limiter=TelegramLimits(),
     )
     async with bot:
         yield bot
-
-
-def rate_limiter() -> AIORateLimiter:
-    # Telegram's limits: about 30 messages a second overall, 20 a minute per group; a 429's
-    # retry_after is waited out and the call tried again.
-    return AIORateLimiter(max_retries=5)
