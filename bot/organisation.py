@@ -101,6 +101,28 @@ class Municipality:
     social_services_web: str
 
 
+STAFF_ROLES = ("rent_administrator", "housing_officer")
+# Roles that may read what tenants wrote in their own words about why the rent is late.
+REASON_READERS = ("rent_administrator",)
+
+
+@dataclass(frozen=True)
+class StaffMember:
+    telegram_user_id: int
+    name: str
+    role: str
+
+
+@dataclass(frozen=True)
+class Staff:
+    # The staff supergroup (with topics: one per case).
+    group_id: int
+    members: tuple[StaffMember, ...]
+
+    def member(self, telegram_user_id: int | None) -> StaffMember | None:
+        return next((m for m in self.members if m.telegram_user_id == telegram_user_id), None)
+
+
 @dataclass(frozen=True)
 class OrganisationFacts:
     slug: str
@@ -115,6 +137,8 @@ class OrganisationFacts:
     outreach: Outreach
     plan_policy: PlanPolicy
     municipality: Municipality
+    # None: no staff group; tenants who ask for a person are given the phone and e-mail.
+    staff: Staff | None
 
 
 class _Section:
@@ -142,10 +166,14 @@ class _Section:
             raise ConfigurationError(f"{self.where}: '{key}' has an unexpected form: {value!r}")
         return value
 
-    def whole_number(self, key: str, minimum: int = 0) -> int:
+    def has(self, key: str) -> bool:
+        return self._data.get(key) not in (None, "")
+
+    def whole_number(self, key: str, minimum: int | None = 0) -> int:
         value = self.require(key)
-        if not isinstance(value, int) or isinstance(value, bool) or value < minimum:
-            raise ConfigurationError(f"{self.where}: '{key}' must be a whole number of at least {minimum}, got {value!r}")
+        if not isinstance(value, int) or isinstance(value, bool) or (minimum is not None and value < minimum):
+            at_least = f" of at least {minimum}" if minimum is not None else ""
+            raise ConfigurationError(f"{self.where}: '{key}' must be a whole number{at_least}, got {value!r}")
         return value
 
     def items(self, key: str) -> list[_Section]:
@@ -195,7 +223,21 @@ def parse_organisation(data: Any, where: str) -> OrganisationFacts:
         outreach=_outreach(top.section("outreach")),
         plan_policy=_plan_policy(top.section("instalment_plans")),
         municipality=_municipality(top.section("municipality")),
+        staff=_staff(top.section("staff")) if top.has("staff") else None,
     )
+
+
+def _staff(section: _Section) -> Staff:
+    group_id = section.whole_number("group_id", minimum=None)
+    if group_id >= 0:
+        raise ConfigurationError(f"{section.where}: 'group_id' must be a group's chat id (negative, -100…)")
+    members = tuple(
+        StaffMember(member.whole_number("telegram_user_id", 1), member.text("name"), member.choice("role", STAFF_ROLES))
+        for member in section.items("members")
+    )
+    if len({m.telegram_user_id for m in members}) != len(members):
+        raise ConfigurationError(f"{section.where}: members: each telegram_user_id may appear only once")
+    return Staff(group_id, members)
 
 
 def _outreach(section: _Section) -> Outreach:

@@ -85,6 +85,8 @@ class Chat(Base):
     # ("reason_text", "plan_amount"); the next message is taken as that answer until it expires.
     awaiting: Mapped[str | None] = mapped_column(String(32))
     awaiting_until: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    # Messages in a row the assistant did not understand; at two, a person is asked in.
+    not_understood: Mapped[int] = mapped_column(default=0)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
     updated_at: Mapped[dt.datetime] = mapped_column(
         DateTime(timezone=True), default=_now, onupdate=_now
@@ -244,8 +246,9 @@ class Consent(Base):
     tenant_id: Mapped[int] = mapped_column(ForeignKey("tenant.id"), index=True)
     recipient: Mapped[str] = mapped_column(String(32))
     purpose: Mapped[str] = mapped_column(String(64))
-    # The message key and catalog text the tenant was shown, in their language.
+    # The message key, its version, and the text the tenant was shown, in their language.
     text_key: Mapped[str] = mapped_column(String(64))
+    text_version: Mapped[int] = mapped_column(default=1)
     text_shown: Mapped[str] = mapped_column(Text)
     language: Mapped[str] = mapped_column(String(8))
     given_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
@@ -266,3 +269,49 @@ class Referral(Base):
 
     tenant: Mapped[Tenant] = relationship()
     consent: Mapped[Consent] = relationship()
+
+
+class StaffCase(Base):
+    """A conversation that needs a person: one topic in the staff group, claimed and closed there."""
+
+    __tablename__ = "staff_case"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisation.id"), index=True)
+    tenant_id: Mapped[int | None] = mapped_column(ForeignKey("tenant.id"), index=True)
+    # The tenant's chat; None when the tenant has no linked chat (staff reach them otherwise).
+    chat_id: Mapped[int | None] = mapped_column(BigInteger, index=True)
+    # request_human, plan_review, crisis, not_understood, outreach
+    reason: Mapped[str] = mapped_column(String(32))
+    priority: Mapped[bool] = mapped_column(default=False)
+    # open, claimed, closed
+    status: Mapped[str] = mapped_column(String(16), index=True)
+    opened_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    # Set when the bot starts announcing the case in the staff group; the topic once it exists.
+    announced_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    topic_id: Mapped[int | None] = mapped_column(BigInteger)
+    summary_message_id: Mapped[int | None] = mapped_column(BigInteger)
+    claimed_by: Mapped[int | None] = mapped_column(BigInteger)
+    claimed_by_name: Mapped[str | None] = mapped_column(String(200))
+    claimed_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    closed_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    # The tenant's answer to "did you get the help you needed?"
+    satisfied: Mapped[bool | None] = mapped_column()
+
+    tenant: Mapped[Tenant | None] = relationship()
+    organisation: Mapped[Organisation | None] = relationship()
+
+
+class AuditEvent(Base):
+    """What staff did, and what they were refused: every reading of a tenant's reason text,
+    claims, closings, and attempts by accounts not on the staff list."""
+
+    __tablename__ = "audit_event"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    actor_telegram_id: Mapped[int | None] = mapped_column(BigInteger)
+    actor_name: Mapped[str | None] = mapped_column(String(200))
+    action: Mapped[str] = mapped_column(String(32))
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("staff_case.id"))
+    detail: Mapped[str | None] = mapped_column(String(200))

@@ -38,6 +38,7 @@ MESSAGES: dict[str, str] = {
     "help": N_(
         "Write to me in your own words. These commands also work:\n"
         "/language: choose another language\n"
+        "/consent: see or change what you have agreed that we may share\n"
         "/help: show this message"
     ),
     "fallback": N_(
@@ -287,6 +288,70 @@ MESSAGES: dict[str, str] = {
         "A person at your housing company can help you with this. "
         "You find their phone number on your lease and on their website."
     ),
+    # A person from the housing company in the chat
+    "handoff.requested": N_(
+        "I have asked a person at {organisation} to join this chat. "
+        "They will answer you here as soon as they can."
+    ),
+    "handoff.requested_closed": N_(
+        "I have asked a person at {organisation} to join this chat. The office is closed now, "
+        "so they will answer you here from {time} on {date}. If it is urgent, call {phone}."
+    ),
+    "handoff.not_understood": N_(
+        "I am sorry, I did not understand. I have asked a person at {organisation} to help you "
+        "here in the chat."
+    ),
+    "handoff.already_open": N_(
+        "A person at {organisation} has already been asked to join this chat "
+        "and will answer you here."
+    ),
+    "handoff.claimed": N_(
+        "A person from {organisation} has joined the chat. You can write to them here."
+    ),
+    "handoff.from_staff": N_("Your housing officer:\n{text}"),
+    "handoff.closed": N_(
+        "The conversation with your housing officer has ended. "
+        "I am here again whenever you need me."
+    ),
+    "handoff.satisfaction": N_("Did you get the help you needed today?"),
+    "handoff.feedback_thanks": N_("Thank you for telling us."),
+    # Consent to share information (samtycke)
+    "consent.overview": N_(
+        "This is what you have agreed that we may share, and with whom. "
+        "You can change it at any time.\n{lines}"
+    ),
+    "consent.line.given": N_("{recipient}: yes, since {date}"),
+    "consent.line.not_given": N_("{recipient}: no"),
+    "consent.text.social_services": N_(
+        "May we share information about your rent and your situation with social services "
+        "(socialtjänsten) in your municipality, so that they can help you? We share only what "
+        "they need: your name, your address, what you owe and any instalment plan. "
+        "You can take back your consent at any time."
+    ),
+    "consent.text.kronofogden": N_(
+        "May we tell the Swedish Enforcement Authority (Kronofogden) about your rent and any "
+        "instalment plan, so that they know you are working on a solution? "
+        "You can take back your consent at any time."
+    ),
+    "consent.text.debt_collector": N_(
+        "If your debt has been passed to a debt collection agency (inkassobolag), may we tell them "
+        "about your instalment plan? You can take back your consent at any time."
+    ),
+    "consent.given": N_(
+        "Thank you. I have noted your consent. "
+        "You can see it or take it back at any time with /consent."
+    ),
+    "consent.declined": N_(
+        "Okay, we will not share anything. You can change your mind at any time with /consent."
+    ),
+    "consent.withdrawn": N_("Done: we will no longer share information with {recipient}."),
+    "consent.none_to_withdraw": N_(
+        "You have not agreed that we may share anything, so there is nothing to take back."
+    ),
+    "recipient.social_services": N_("Social services (socialtjänsten)"),
+    "recipient.debt_counselling": N_("Budget and debt counselling (budget- och skuldrådgivning)"),
+    "recipient.kronofogden": N_("The Enforcement Authority (Kronofogden)"),
+    "recipient.debt_collector": N_("Debt collection agencies (inkassobolag)"),
     # Safety
     "crisis.emergency": N_(
         "If you or someone else is in danger right now, call 112.\n"
@@ -303,7 +368,7 @@ MESSAGES: dict[str, str] = {
     ),
     "error.generic": N_("Sorry, something went wrong on our side. Please try again."),
     "input.text_only": N_("I can only read text. Please write your question in words."),
-    "command.unknown": N_("I don't know that command. You can use /help or /language."),
+    "command.unknown": N_("I don't know that command. You can use /help, /language or /consent."),
     # Button labels
     "button.capabilities": N_("What can you do?"),
     "button.talk_to_person": N_("Talk to a person"),
@@ -332,4 +397,8 @@ MESSAGES: dict[str, str] = {
     "button.reason.forgot": N_("I forgot"),
     "button.reason.other": N_("Something else"),
     "button.reason.decline": N_("I'd rather not say"),
+    "button.satisfied": N_("Yes, thank you"),
+    "button.not_satisfied": N_("No, not really"),
+    "button.consent_give": N_("Agree: {recipient}"),
+    "button.consent_withdraw": N_("Take back: {recipient}"),
 }

@@ -90,7 +90,8 @@ class Renderer:
 
         `payload` is `{"key": ..., "params": {...}, "buttons": [{"key": ..., "payload": ...}]}`.
         A parameter is text, a number, or one of `{"amount_ore": int}`, `{"date": "YYYY-MM-DD"}`,
-        `{"month": "YYYY-MM-DD"}` and `{"schedule": [{"date": ..., "amount_ore": ...}, ...]}`.
+        `{"month": "YYYY-MM-DD"}`, `{"schedule": [{"date": ..., "amount_ore": ...}, ...]}`, another
+        message `{"key": ..., "params": ...}`, or `{"lines": [message, ...]}`, one per line.
         """
         text = self.text(language, payload["key"], payload.get("params"))
         buttons = tuple(
@@ -100,6 +101,11 @@ class Renderer:
         return Reply(text, buttons)
 
     def _format_value(self, language: str, value: Any) -> str:
+        if isinstance(value, Mapping) and "key" in value:
+            # Another message, rendered in the same language (a name, a line of a list).
+            return self.text(language, value["key"], value.get("params"))
+        if isinstance(value, Mapping) and "lines" in value:
+            return "\n".join(self._format_value(language, line) for line in value["lines"])
         if isinstance(value, Mapping) and "schedule" in value:
             # One line per payment: "• 30 December 2026: 1 000 kr".
             return "\n".join(
