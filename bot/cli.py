@@ -87,13 +87,17 @@ async def _terminal(settings: Settings) -> None:
 def _run_telegram(settings: Settings) -> None:
     from bot.telegram.app import ALLOWED_UPDATES, TelegramBot, build_application
 
+    from bot.telegram.outreach import outreach_for
+    from bot.telegram.staff import staff_desk_for
+
     sessions = _sessions(settings)
     bot = TelegramBot(
         build_chat_service(settings, sessions),
         sessions,
         dt.timedelta(seconds=settings.update_claim_timeout_seconds),
+        clock=settings.now,
+        desk=staff_desk_for(settings, sessions),
     )
-    from bot.telegram.outreach import outreach_for
 
     application = build_application(settings, bot, outreach_for(settings, sessions))
     if settings.webhook_url:

@@ -13,14 +13,16 @@ from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot import arrears
+from bot import arrears, consents, handoff
 from bot.crypto import TextCipher, cipher_for
 from bot.db import repositories
+from bot.db.models import StaffCase
 from bot.domain.buttons import TALK_TO_PERSON_BUTTON, payload
 from bot.domain.plans import parse_kronor
 from bot.i18n.languages import LANGUAGES, from_telegram_code, is_supported
 from bot.i18n.rendering import Button, Renderer, Reply, UnknownMessageKey
 from bot.invitations import BindOutcome, redeem
+from bot.organisation import OrganisationFacts, load_all
 from bot.rasa_client import RasaClient, RasaUnavailable
 from bot.safety.keywords import CrisisKeywords
 from bot.settings import Settings
@@ -28,6 +30,7 @@ from bot.settings import Settings
 logger = logging.getLogger(__name__)
 
 LANGUAGE_BUTTON_PREFIX = "lang:"
+RATING_PREFIX = "rate:"
 CRISIS_KEY = "crisis.emergency"
 # What the NLU may make of a tenant's few words about their situation; anything else it
 # recognises (a crisis, a question) is answered as a message of its own.
@@ -52,10 +55,12 @@ class ChatService:
         rasa: RasaClient,
         crisis_keywords: CrisisKeywords,
         cipher: TextCipher,
+        organisations: Mapping[str, OrganisationFacts],
         clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC),
     ) -> None:
         self._clock = clock
         self._cipher = cipher
+        self._organisations = organisations
         self._sessions = session_factory
         self._renderer = renderer
         self._rasa = rasa
@@ -80,14 +85,11 @@ class ChatService:
         """Answer a text message the tenant typed.
 
         A message with a clear crisis phrase gets the emergency numbers first, whatever else
-        happens (no language chosen yet, Rasa down, another flow active).
+        happens (no language chosen yet, Rasa down, another flow active), and staff are asked in.
         """
         expected = self._heard(sender)
         language = self.language_of(sender)
-        emergency: list[Reply] = []
-        if self._crisis_keywords.match(text):
-            logger.warning("crisis phrase in a message from chat %s", sender.chat_id)
-            emergency = [self._reply(self._renderer.language_or_default(language), CRISIS_KEY)]
+        emergency = self.emergency(sender, text)
         if language is None:
             return [*emergency, self.language_picker()]
         if expected is not None and not emergency:
@@ -99,6 +101,15 @@ class ChatService:
             replies = [r for r in replies if r.text != emergency[0].text]
         return [*emergency, *replies]
 
+    def emergency(self, sender: Sender, text: str) -> list[Reply]:
+        """The emergency numbers, and a priority case for staff, if the text has a clear crisis
+        phrase; else nothing."""
+        if not self._crisis_keywords.match(text):
+            return []
+        logger.warning("crisis phrase in a message from chat %s", sender.chat_id)
+        self._open_case(sender, "crisis", priority=True)
+        return [self._reply(self._renderer.language_or_default(self.language_of(sender)), CRISIS_KEY)]
+
     async def button(self, sender: Sender, data: str) -> list[Reply]:
         """Answer a button press; `data` is what the button carried."""
         self._heard(sender)
@@ -107,10 +118,66 @@ class ChatService:
         language = self.language_of(sender)
         if language is None:
             return [self.language_picker()]
+        if data.startswith(consents.BUTTON_PREFIX):
+            return [self._consent_button(sender, language, data.removeprefix(consents.BUTTON_PREFIX))]
+        if data.startswith(RATING_PREFIX):
+            return [self._rating(sender, language, data.removeprefix(RATING_PREFIX))]
         if not data.startswith("/"):
             logger.warning("ignoring a button with unexpected data %r", data[:80])
             return [self._reply(language, "fallback")]
         return await self._ask_rasa(sender, language, data)
+
+    # --- consent and feedback, without Rasa ------------------------------------------------
+
+    def consent_overview(self, sender: Sender) -> Reply:
+        """/consent: what the tenant has agreed that we may share, with buttons to change it."""
+        language = self._renderer.language_or_default(self.language_of(sender))
+        with self._sessions() as session:
+            tenant = repositories.find_tenant_by_telegram_user(session, sender.user_id)
+            if tenant is None:
+                return self._reply(language, "staff.contact_unknown_tenant")
+            return self._renderer.reply(language, consents.overview(session, tenant.id))
+
+    def _consent_button(self, sender: Sender, language: str, choice: str) -> Reply:
+        action, _, rest = choice.partition(":")
+        recipient = rest.split(":")[0]
+        if recipient not in consents.CONSENT_TEXTS:
+            return self._reply(language, "fallback")
+        with self._sessions.begin() as session:
+            tenant = repositories.find_tenant_by_telegram_user(session, sender.user_id)
+            if tenant is None:
+                return self._reply(language, "staff.contact_unknown_tenant")
+            if action == "ask":
+                return self._renderer.reply(language, consents.question(recipient))
+            if action == "yes":
+                consents.give(session, tenant, recipient, self._renderer, language, self._clock())
+                return self._reply(language, "consent.given")
+            if action == "withdraw":
+                if consents.withdraw(session, tenant.id, recipient, self._clock()):
+                    return self._renderer.reply(
+                        language, {"key": "consent.withdrawn", "params": {"recipient": {"key": f"recipient.{recipient}"}}}
+                    )
+                return self._reply(language, "consent.none_to_withdraw")
+        return self._reply(language, "consent.declined")
+
+    def _rating(self, sender: Sender, language: str, choice: str) -> Reply:
+        answer, _, raw_id = choice.partition(":")
+        with self._sessions.begin() as session:
+            case = session.get(StaffCase, int(raw_id)) if raw_id.isdigit() else None
+            if case is not None and case.chat_id == sender.chat_id and case.satisfied is None:
+                case.satisfied = answer == "yes"
+        return self._reply(language, "handoff.feedback_thanks")
+
+    def _open_case(self, sender: Sender, reason: str, priority: bool = False) -> bool:
+        """Ask a person in, if this chat's organisation has a staff group; True if a new case."""
+        with self._sessions.begin() as session:
+            tenant = repositories.find_tenant_by_telegram_user(session, sender.user_id)
+            found = handoff.organisation_for(session, tenant, self._organisations)
+            if found is None or found[1].staff is None:
+                return False
+            _case, created = handoff.open_case(session, reason=reason, now=self._clock(), chat_id=sender.chat_id,
+                                               tenant=tenant, organisation=found[0], priority=priority)
+            return created
 
     def _heard(self, sender: Sender) -> str | None:
         """Note that the tenant answered; return (and forget) what their message was expected to be."""
@@ -235,8 +302,29 @@ class ChatService:
         except RasaUnavailable:
             logger.exception("Rasa did not answer chat %s", sender.chat_id)
             return [self._reply(language, "error.assistant_unavailable")]
+        keys = [m["custom"].get("key") for m in messages if isinstance(m.get("custom"), Mapping)]
         replies = [self._render_rasa_message(language, message) for message in messages]
-        return [reply for reply in replies if reply is not None]
+        return [reply for reply in replies if reply is not None] + self._follow_up(sender, language, keys)
+
+    def _follow_up(self, sender: Sender, language: str, keys: list[str | None]) -> list[Reply]:
+        """After Rasa's answer: a crisis it recognised asks staff in at once; a second message in a
+        row that it did not understand asks a person in, and says so."""
+        if CRISIS_KEY in keys:
+            self._open_case(sender, "crisis", priority=True)
+            return []
+        with self._sessions.begin() as session:
+            chat = repositories.get_or_create_chat(session, sender.chat_id)
+            chat.not_understood = chat.not_understood + 1 if "fallback" in keys else 0
+            if chat.not_understood < 2:
+                return []
+            chat.not_understood = 0
+        if not self._open_case(sender, "not_understood"):
+            return []
+        with self._sessions() as session:
+            tenant = repositories.find_tenant_by_telegram_user(session, sender.user_id)
+            found = handoff.organisation_for(session, tenant, self._organisations)
+        assert found is not None
+        return [self._renderer.reply(language, handoff.tenant_reply(found[1], self._clock(), True, "handoff.not_understood"))]
 
     def _render_rasa_message(self, language: str, message: Mapping[str, Any]) -> Reply | None:
         payload = message.get("custom")
@@ -267,5 +355,6 @@ def build_chat_service(settings: Settings, session_factory: sessionmaker[Session
         RasaClient(settings.rasa_url, settings.rasa_timeout_seconds, settings.rasa_token),
         CrisisKeywords.bundled(),
         cipher_for(settings),
+        load_all(settings.organisation_dir),
         clock=settings.now,
     )

@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from bot import arrears
+from bot import arrears, handoff
 from bot.db.models import (
     ArrearsCase,
     Chat,
@@ -62,8 +62,9 @@ class PlanReport:
     for_staff: int = 0
 
 
-def plan_contacts(session: Session, organisations: Mapping[str, OrganisationFacts], today: dt.date) -> PlanReport:
-    """Plan every contact that is due today and not planned before."""
+def plan_contacts(session: Session, organisations: Mapping[str, OrganisationFacts], now: dt.datetime) -> PlanReport:
+    """Plan every contact that is due today (in Sweden) and not planned before."""
+    today = now.astimezone(STOCKHOLM).date()
     report = PlanReport()
     cases = session.execute(
         select(ArrearsCase, Lease, Tenant, Organisation)
@@ -95,6 +96,9 @@ def plan_contacts(session: Session, organisations: Mapping[str, OrganisationFact
             overtaken = key in MESSAGE_STAGES and key != messages[-1]
             if key == STAFF_ONLY:
                 status, report.for_staff = STAFF_ONLY, report.for_staff + 1
+                if facts.staff is not None:
+                    handoff.open_case(session, reason="outreach", now=now, chat_id=tenant.telegram_user_id,
+                                      tenant=tenant, organisation=organisation)
             elif overtaken or tenant.telegram_user_id is None:
                 status, report.skipped = "skipped", report.skipped + 1
             else:

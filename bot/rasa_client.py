@@ -50,6 +50,20 @@ class RasaClient:
         intent = parsed.get("intent") if isinstance(parsed, dict) else None
         return intent.get("name") if isinstance(intent, dict) else None
 
+    async def last_user_messages(self, sender_id: str, count: int = 5) -> list[str]:
+        """The last things the tenant wrote, from Rasa's tracker store (never a reason text,
+        which the bot keeps away from Rasa)."""
+        try:
+            response = await self._http.get(
+                f"{self._base_url}/conversations/{sender_id}/tracker", params={"token": self._token}
+            )
+            response.raise_for_status()
+            events = response.json().get("events") or []
+        except (httpx.HTTPError, ValueError, AttributeError) as error:
+            raise RasaUnavailable(f"{type(error).__name__}: {error}") from error
+        texts = [e.get("text") for e in events if isinstance(e, dict) and e.get("event") == "user"]
+        return [t for t in texts if isinstance(t, str) and t and not t.startswith("/")][-count:]
+
     async def is_ready(self) -> bool:
         try:
             response = await self._http.get(f"{self._base_url}/")

@@ -1,6 +1,8 @@
 """Custom actions, run the way the action server runs them, over a real database."""
 
+import datetime as dt
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,11 +18,11 @@ from bot.actions import (
     ActionTellBalance,
     dependencies,
 )
-from bot.db.models import Organisation
+from bot.db.models import Organisation, StaffCase
 from bot.demo import TERMINAL_CHAT_ID, seed_demo
 from bot.ledger import import_ledger
 from bot.organisation import load_organisation
-from bot.settings import PROJECT_ROOT
+from bot.settings import PROJECT_ROOT, STOCKHOLM
 
 ORGANISATIONS = PROJECT_ROOT / "config" / "organisations"
 
@@ -67,18 +69,53 @@ async def test_a_stranger_gets_a_greeting_without_a_name(sender_id: str) -> None
     assert await run(ActionGreetTenant(), sender_id, "hi", "greet") == [{"key": "greet.anonymous"}]
 
 
+FRIDAY_MORNING = dt.datetime(2026, 11, 27, 10, 0, tzinfo=STOCKHOLM)
+FRIDAY_EVENING = dt.datetime(2026, 11, 27, 17, 30, tzinfo=STOCKHOLM)
+
+
 @pytest.mark.usefixtures("seeded")
-async def test_a_tenant_who_asks_for_a_person_gets_their_landlords_contact() -> None:
+async def test_a_tenant_who_asks_for_a_person_gets_a_case_and_is_told_when_they_will_answer(
+    session_factory: sessionmaker[Session],
+) -> None:
+    dependencies.override(dependencies.Dependencies(session_factory, ORGANISATIONS, now=lambda: FRIDAY_EVENING))
+    assert await run(ActionReferToStaff(), str(TERMINAL_CHAT_ID), "ring mig", "request_human") == [{
+        "key": "handoff.requested_closed",
+        "params": {"organisation": "Exempelbostäder AB", "time": "08:00", "date": {"date": "2026-11-30"},
+                   "phone": "010-123 45 67"},
+    }]
+    dependencies.override(dependencies.Dependencies(session_factory, ORGANISATIONS, now=lambda: FRIDAY_MORNING))
     assert await run(ActionReferToStaff(), str(TERMINAL_CHAT_ID), "ring mig", "request_human") == [
-        {
-            "key": "staff.contact",
-            "params": {
-                "organisation": "Exempelbostäder AB",
-                "phone": "010-123 45 67",
-                "email": "kundservice@exempelbostader.example",
-            },
-        }
+        {"key": "handoff.already_open", "params": {"organisation": "Exempelbostäder AB"}}
     ]
+    with session_factory() as session:
+        [case] = session.scalars(select(StaffCase)).all()
+        assert (case.chat_id, case.reason, case.status, case.priority) == (TERMINAL_CHAT_ID, "request_human", "open", False)
+        case_id = case.id
+    with session_factory.begin() as session:
+        session.get(StaffCase, case_id).status = "closed"  # type: ignore[union-attr]
+    assert await run(ActionReferToStaff(), str(TERMINAL_CHAT_ID), "ring mig", "request_human") == [
+        {"key": "handoff.requested", "params": {"organisation": "Exempelbostäder AB"}}
+    ]
+
+
+async def test_without_a_staff_group_the_tenant_gets_the_phone_and_email(
+    session_factory: sessionmaker[Session], tmp_path: Path
+) -> None:
+    demo = (ORGANISATIONS / "demo.yml").read_text(encoding="utf-8")
+    (tmp_path / "demo.yml").write_text(demo[: demo.index("# The staff group")], encoding="utf-8")
+    with session_factory.begin() as session:
+        seed_demo(session, load_organisation(tmp_path, "demo"))
+    dependencies.override(dependencies.Dependencies(session_factory, tmp_path))
+    try:
+        assert await run(ActionReferToStaff(), str(TERMINAL_CHAT_ID), "ring mig", "request_human") == [{
+            "key": "staff.contact",
+            "params": {"organisation": "Exempelbostäder AB", "phone": "010-123 45 67",
+                       "email": "kundservice@exempelbostader.example"},
+        }]
+    finally:
+        dependencies.override(None)
+    with session_factory() as session:
+        assert session.scalars(select(StaffCase)).all() == []
 
 
 @pytest.mark.usefixtures("seeded")

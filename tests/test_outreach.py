@@ -70,7 +70,7 @@ def setup_tenants(factory: sessionmaker[Session], ledger: str, linked: dict[str,
 
 def plan_on(factory: sessionmaker[Session], day: int) -> list[tuple[str, str, str]]:
     with factory.begin() as session:
-        plan_contacts(session, ORGANISATIONS, dt.date(2026, 12, day))
+        plan_contacts(session, ORGANISATIONS, stockholm(day, 12))
     with factory() as session:
         return [(m.case.lease.lease_number, m.key, m.status)
                 for m in session.scalars(select(OutreachMessage).order_by(OutreachMessage.id))]
@@ -161,7 +161,7 @@ def test_tenants_who_do_not_answer_are_hard_to_reach_until_they_write(session_fa
 def test_organisations_without_a_config_file_are_left_alone(session_factory: sessionmaker[Session]) -> None:
     setup_tenants(session_factory, "A;2 400;2026-11-30;2026-12-02\n", {"A": 11})
     with session_factory.begin() as session:
-        assert plan_contacts(session, {}, dt.date(2026, 12, 9)).planned == 0
+        assert plan_contacts(session, {}, stockholm(9, 12)).planned == 0
     facts: dict[str, OrganisationFacts] = {}
     with session_factory() as session:
         assert hard_to_reach(session, facts) == []

@@ -10,7 +10,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
-from bot import arrears
+from bot import arrears, handoff
 from bot.actions import dependencies
 from bot.actions.tenants import tenant_for_sender
 from bot.db import repositories
@@ -216,6 +216,9 @@ class ActionPaymentPlan(Action):
             else:
                 proposal = plan_for_amount(debt.amount_ore, monthly_ore, first_month)
                 plan = arrears.agree_plan(session, debt, proposal, policy, deps.now())
+            if plan.status == "review" and _facts(tenant).staff is not None:
+                handoff.open_case(session, reason="plan_review", now=deps.now(), chat_id=int(tracker.sender_id),
+                                  tenant=tenant)
             return _say(dispatcher, _plan_reply(plan, just_made=True))
 
 

@@ -31,6 +31,7 @@ from bot.settings import Settings
 from bot.telegram.markup import markup_for
 from bot.telegram.limits import TelegramLimits
 from bot.telegram.outreach import Outreach
+from bot.telegram.staff import StaffDesk
 
 logger = logging.getLogger(__name__)
 
@@ -47,19 +48,28 @@ class TelegramBot:
         session_factory: sessionmaker[Session],
         claim_timeout: dt.timedelta,
         clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC),
+        desk: StaffDesk | None = None,
     ) -> None:
         self._service = service
         self._sessions = session_factory
         self._claim_timeout = claim_timeout
         self._clock = clock
+        self._desk = desk
+
+    @property
+    def desk(self) -> StaffDesk | None:
+        return self._desk
 
     def install(self, application: Application) -> None:  # type: ignore[type-arg]
         application.add_handler(TypeHandler(Update, self.claim_update), group=-1)
+        if self._desk is not None:
+            self._desk.install(application)
         application.add_handlers(
             [
                 CommandHandler("start", self.start, filters=PRIVATE),
                 CommandHandler("language", self.language, filters=PRIVATE),
                 CommandHandler("help", self.help, filters=PRIVATE),
+                CommandHandler("consent", self.consent, filters=PRIVATE),
                 MessageHandler(PRIVATE & filters.TEXT & ~filters.COMMAND, self.text_message),
                 MessageHandler(PRIVATE & filters.COMMAND, self.unknown_command),
                 MessageHandler(PRIVATE & ~filters.TEXT, self.non_text_message),
@@ -83,9 +93,14 @@ class TelegramBot:
             raise ApplicationHandlerStop
 
     async def complete_update(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """Mark the update handled."""
+        """Mark the update handled; bring any case it opened to the staff group."""
         with self._sessions.begin() as session:
             repositories.complete_update(session, update.update_id, self._clock())
+        if self._desk is not None:
+            try:
+                await self._desk.announce_pending(context.bot)
+            except Exception:  # the case stays in the database and is announced by the next run
+                logger.exception("could not announce new cases to staff")
 
     # --- handlers -----------------------------------------------------------------------
 
@@ -102,12 +117,20 @@ class TelegramBot:
         """Explain how to use the assistant."""
         await self._send(update, [self._service.text(_sender(update), "help")])
 
+    async def consent(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Show what the tenant has agreed that we may share, with buttons to change it."""
+        await self._send(update, [self._service.consent_overview(_sender(update))])
+
     async def text_message(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """Pass what the tenant wrote to the assistant and send its answers."""
+        """Pass what the tenant wrote to the assistant and send its answers; while a person from
+        the housing company has the conversation, pass it to them instead (a crisis phrase still
+        gets the emergency numbers at once)."""
         assert update.effective_message is not None and update.effective_message.text is not None
-        await self._send(
-            update, await self._service.message(_sender(update), update.effective_message.text)
-        )
+        sender, text = _sender(update), update.effective_message.text
+        if self._desk is not None and await self._desk.relay_from_tenant(context.bot, sender.chat_id, text):
+            await self._send(update, self._service.emergency(sender, text))
+            return
+        await self._send(update, await self._service.message(sender, text))
 
     async def unknown_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Say which commands exist."""
@@ -134,7 +157,10 @@ class TelegramBot:
     async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Log the error and tell the tenant, in their language, that something went wrong."""
         logger.error("error while handling an update", exc_info=context.error)
-        if isinstance(update, Update) and update.effective_chat and update.effective_user:
+        if (
+            isinstance(update, Update) and update.effective_chat and update.effective_user
+            and update.effective_chat.type == "private"
+        ):
             with contextlib.suppress(Exception):
                 await self._send(update, [self._service.text(_sender(update), "error.generic")])
 
@@ -194,7 +220,8 @@ def build_application(
     settings: Settings, bot: TelegramBot, outreach: Outreach | None = None
 ) -> Application:  # type: ignore[type-arg]
     """The python-telegram-bot application, pointed at the configured Bot API server; with
-    `outreach`, it also sends the planned early contacts every few minutes."""
+    `outreach`, it also sends the planned early contacts every few minutes; with a staff desk,
+    it announces cases opened elsewhere (outreach, the action server) every half minute."""
     telegram_bot = TolerantBot(
         settings.telegram_token,
         base_url=settings.telegram_bot_api_url,
@@ -216,6 +243,14 @@ def build_application(
             run_outreach, interval=dt.timedelta(minutes=settings.outreach_interval_minutes), first=5,
             name="outreach",
         )
+    desk = bot.desk
+    if desk is not None:
+        assert application.job_queue is not None
+
+        async def announce_cases(context: ContextTypes.DEFAULT_TYPE) -> None:
+            await desk.announce_pending(context.bot)
+
+        application.job_queue.run_repeating(announce_cases, interval=30, first=5, name="staff cases")
     return application
 
 

@@ -26,7 +26,7 @@ from bot.db.models import OutreachMessage
 from bot.i18n.rendering import Renderer
 from bot.organisation import OrganisationFacts, load_all
 from bot.outreach import PlanReport, compose, in_quiet_hours, plan_contacts
-from bot.settings import STOCKHOLM, Settings
+from bot.settings import Settings
 from bot.telegram.limits import TelegramLimits
 from bot.telegram.markup import markup_for
 
@@ -59,7 +59,7 @@ class Outreach:
 
     def plan(self) -> PlanReport:
         with self._sessions.begin() as session:
-            return plan_contacts(session, self._organisations, self._clock().astimezone(STOCKHOLM).date())
+            return plan_contacts(session, self._organisations, self._clock())
 
     async def send(self, bot: Bot) -> SendReport:
         report, self._stop_reason = SendReport(), None

@@ -22,6 +22,7 @@ from bot.organisation import load_organisation
 from bot.processes import rasa_stack
 from bot.settings import Settings, load_settings
 from bot.telegram.app import TelegramBot, build_application, polling
+from bot.telegram.staff import staff_desk_for
 from tests.conftest import free_port
 from tests.fakes.telegram_api import FakeTelegram
 
@@ -86,7 +87,8 @@ def make_bot(settings: Settings, sessions: sessionmaker[Session], telegram: Fake
     if rasa_url:
         settings = settings.with_overrides(rasa_url=rasa_url)
     service = build_chat_service(settings, sessions)
-    return build_application(settings, TelegramBot(service, sessions, dt.timedelta(minutes=2)))
+    desk = staff_desk_for(settings, sessions)
+    return build_application(settings, TelegramBot(service, sessions, dt.timedelta(minutes=2), settings.now, desk))
 
 
 @pytest.fixture

@@ -27,6 +27,8 @@ class SentMessage:
     message_id: int
     text: str
     reply_markup: dict[str, Any] | None
+    # The topic of a forum supergroup the message is in, if any.
+    thread_id: int | None = None
 
     @property
     def buttons(self) -> list[tuple[str, str]]:
@@ -54,6 +56,12 @@ class FakeTelegram:
     throttle_every: int = 0
     throttled: int = 0
     _send_calls: int = 0
+    # Forum topics created: (chat id, topic id, name); documents sent: (chat id, file name, bytes).
+    topics: list[tuple[int, int, str]] = field(default_factory=list)
+    documents: list[tuple[int, str, bytes]] = field(default_factory=list)
+    # Callback answers: (callback query id, text, shown as an alert).
+    callback_answers: list[tuple[str, str, bool]] = field(default_factory=list)
+    _topic_ids: itertools.count[int] = field(default_factory=lambda: itertools.count(50))
     # Update ids keep rising across fakes, as Telegram's do for one bot across restarts.
     _update_ids: itertools.count[int] = field(default_factory=lambda: UPDATE_IDS)
     _message_ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
@@ -130,8 +138,10 @@ class FakeTelegram:
 
     async def _api_sendMessage(self, params: dict[str, Any]) -> Any:
         chat_id = int(params["chat_id"])
+        thread = params.get("message_thread_id")
         message = SentMessage(
-            chat_id, next(self._message_ids), params["text"], params.get("reply_markup")
+            chat_id, next(self._message_ids), params["text"], params.get("reply_markup"),
+            int(thread) if thread is not None else None,
         )
         self.sent.append(message)
         await self._notify()
@@ -139,7 +149,23 @@ class FakeTelegram:
 
     async def _api_answerCallbackQuery(self, params: dict[str, Any]) -> Any:
         self.answered_callbacks.append(params["callback_query_id"])
+        self.callback_answers.append(
+            (params["callback_query_id"], params.get("text", ""), str(params.get("show_alert")).lower() == "true")
+        )
         return True
+
+    async def _api_createForumTopic(self, params: dict[str, Any]) -> Any:
+        topic = (int(params["chat_id"]), next(self._topic_ids), params["name"])
+        self.topics.append(topic)
+        return {"message_thread_id": topic[1], "name": topic[2], "icon_color": 7322096}
+
+    async def _api_sendDocument(self, params: dict[str, Any]) -> Any:
+        document = params["document"]
+        self.documents.append((int(params["chat_id"]), document.filename, document.file.read()))
+        message = SentMessage(int(params["chat_id"]), next(self._message_ids), params.get("caption", ""), None)
+        self.sent.append(message)
+        await self._notify()
+        return {**_message_json(message), "document": {"file_id": "f1", "file_unique_id": "u1"}}
 
     async def _api_editMessageText(self, params: dict[str, Any]) -> Any:
         self.edits.append(params)
@@ -167,6 +193,24 @@ class FakeTelegram:
             "from": user,
             "text": text,
         }
+        if text.startswith("/"):
+            command = text.split()[0]
+            message["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command)}]
+        return await self.push({"message": message})
+
+    async def send_group_text(
+        self, user: dict[str, Any], group_id: int, text: str, thread_id: int | None = None
+    ) -> dict[str, Any]:
+        """A message in a forum supergroup, in a topic when `thread_id` is given."""
+        message: dict[str, Any] = {
+            "message_id": next(self._message_ids),
+            "date": int(time.time()),
+            "chat": {"id": group_id, "type": "supergroup", "title": "Staff", "is_forum": True},
+            "from": user,
+            "text": text,
+        }
+        if thread_id is not None:
+            message.update(message_thread_id=thread_id, is_topic_message=True)
         if text.startswith("/"):
             command = text.split()[0]
             message["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command)}]
@@ -215,13 +259,19 @@ def user(user_id: int, first_name: str = "Test", language_code: str | None = Non
 
 
 def _message_json(message: SentMessage) -> dict[str, Any]:
+    chat: dict[str, Any] = (
+        {"id": message.chat_id, "type": "private"} if message.chat_id > 0
+        else {"id": message.chat_id, "type": "supergroup", "title": "Staff", "is_forum": True}
+    )
     data: dict[str, Any] = {
         "message_id": message.message_id,
         "date": int(time.time()),
-        "chat": {"id": message.chat_id, "type": "private"},
+        "chat": chat,
         "from": BOT_USER,
         "text": message.text,
     }
+    if message.thread_id is not None:
+        data.update(message_thread_id=message.thread_id, is_topic_message=True)
     if message.reply_markup:
         data["reply_markup"] = message.reply_markup
     return data

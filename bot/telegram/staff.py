@@ -1,0 +1,327 @@
+"""The staff side in Telegram: each case is a topic in the organisation's staff supergroup, with
+a summary and buttons to claim it, close it and (for rent administrators) read the tenant's
+reason. While a case is claimed, the tenant's messages go to the topic and staff replies in the
+topic go to the tenant; the assistant stays out of it. Only accounts on the organisation's staff
+list may act; everything they do, and every refusal, is in the audit log.
+
+Everything is sent as plain text (no parse mode), so whatever a tenant writes stays inert.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import logging
+from collections.abc import Callable, Mapping
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session, sessionmaker
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.error import TelegramError
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler, ContextTypes, MessageHandler, filters
+
+from bot import handoff
+from bot.crypto import TextCipher, cipher_for
+from bot.db import repositories
+from bot.db.models import AuditEvent, Chat, Organisation, StaffCase
+from bot.i18n.rendering import Renderer
+from bot.organisation import REASON_READERS, OrganisationFacts, StaffMember, load_all
+from bot.outreach import hard_to_reach
+from bot.rasa_client import RasaClient, RasaUnavailable
+from bot.reports import at_risk, at_risk_csv, open_cases
+from bot.settings import Settings
+from bot.telegram.markup import markup_for
+
+logger = logging.getLogger(__name__)
+
+GROUPS = filters.ChatType.SUPERGROUP | filters.ChatType.GROUP
+NOT_STAFF = "Only accounts on this organisation's staff list can do that."
+ALERT_LIMIT = 200  # characters Telegram shows in a pop-up answer
+
+
+class StaffDesk:
+    def __init__(
+        self,
+        session_factory: sessionmaker[Session],
+        organisations: Mapping[str, OrganisationFacts],
+        renderer: Renderer,
+        rasa: RasaClient,
+        cipher: TextCipher,
+        clock: Callable[[], dt.datetime],
+    ) -> None:
+        self._sessions = session_factory
+        self._organisations = organisations
+        self._renderer = renderer
+        self._rasa = rasa
+        self._cipher = cipher
+        self._clock = clock
+
+    def install(self, application: Application) -> None:  # type: ignore[type-arg]
+        """Before the tenant handlers, so that staff buttons and group messages stop here."""
+        application.add_handlers(
+            [
+                CallbackQueryHandler(self.case_button, pattern=r"^case:"),
+                CommandHandler("cases", self.list_cases, filters=GROUPS),
+                CommandHandler("hardtoreach", self.list_hard_to_reach, filters=GROUPS),
+                CommandHandler("atrisk", self.send_at_risk, filters=GROUPS),
+                MessageHandler(GROUPS & filters.TEXT & ~filters.COMMAND, self.staff_message),
+                MessageHandler(GROUPS, self.ignore),
+            ],
+            group=0,
+        )
+
+    # --- who may act --------------------------------------------------------------------
+
+    def _staff_group(self, chat_id: int) -> OrganisationFacts | None:
+        return next((f for f in self._organisations.values() if f.staff and f.staff.group_id == chat_id), None)
+
+    def _member(self, chat_id: int, user_id: int | None) -> tuple[OrganisationFacts | None, StaffMember | None]:
+        facts = self._staff_group(chat_id)
+        member = facts.staff.member(user_id) if facts is not None and facts.staff is not None else None
+        return facts, member
+
+    def _audit(self, session: Session, action: str, user_id: int | None, name: str | None,
+               case_id: int | None = None, detail: str | None = None) -> None:
+        session.add(AuditEvent(at=self._clock(), actor_telegram_id=user_id, actor_name=name, action=action,
+                               case_id=case_id, detail=detail))
+
+    async def _refuse(self, update: Update, action: str) -> None:
+        user = update.effective_user
+        with self._sessions.begin() as session:
+            self._audit(session, f"refused_{action}", user.id if user else None, user.full_name if user else None,
+                        detail=f"chat {update.effective_chat.id if update.effective_chat else '?'}")
+        logger.warning("refused %s by account %s", action, user.id if user else None)
+
+    # --- announcing cases ---------------------------------------------------------------
+
+    async def announce_pending(self, bot: Bot) -> int:
+        """Give every case not yet in its staff group a topic with its summary; returns how many."""
+        with self._sessions() as session:
+            pending = list(session.scalars(
+                select(StaffCase.id).where(StaffCase.announced_at.is_(None), StaffCase.status.in_(handoff.ACTIVE))
+                .order_by(StaffCase.priority.desc(), StaffCase.id)
+            ))
+        announced = 0
+        for case_id in pending:
+            announced += await self._announce(bot, case_id)
+        return announced
+
+    async def _announce(self, bot: Bot, case_id: int) -> int:
+        with self._sessions.begin() as session:
+            case = session.get(StaffCase, case_id)
+            facts = self._facts_of(case.organisation if case else None)
+            if case is None or facts is None or facts.staff is None:
+                return 0  # no staff group: the case stays on `tenantbot cases`
+            claimed = session.execute(
+                update(StaffCase).where(StaffCase.id == case_id, StaffCase.announced_at.is_(None))
+                .values(announced_at=self._clock())
+            ).rowcount
+            name = case.tenant.first_name if case.tenant else "unknown"
+            chat_id, priority = case.chat_id, case.priority
+        if not claimed:
+            return 0
+        try:
+            last = await self._rasa.last_user_messages(str(chat_id)) if chat_id is not None else []
+        except RasaUnavailable:
+            last = None
+        try:
+            topic = await bot.create_forum_topic(facts.staff.group_id, f"{'PRIORITY · ' if priority else ''}Case {case_id} · {name}")
+            with self._sessions() as session:
+                case = session.get(StaffCase, case_id)
+                assert case is not None
+                text = handoff.summary(session, case, last)
+            message = await bot.send_message(
+                facts.staff.group_id, text, message_thread_id=topic.message_thread_id, reply_markup=_case_buttons(case_id)
+            )
+        except TelegramError:
+            logger.exception("could not announce case %s; it is tried again later", case_id)
+            with self._sessions.begin() as session:
+                session.execute(update(StaffCase).where(StaffCase.id == case_id).values(announced_at=None))
+            return 0
+        with self._sessions.begin() as session:
+            session.execute(update(StaffCase).where(StaffCase.id == case_id).values(
+                topic_id=topic.message_thread_id, summary_message_id=message.message_id))
+        return 1
+
+    def _facts_of(self, organisation: Organisation | None) -> OrganisationFacts | None:
+        return self._organisations.get(organisation.slug) if organisation is not None else None
+
+    # --- the tenant's side ---------------------------------------------------------------
+
+    async def relay_from_tenant(self, bot: Bot, chat_id: int, text: str) -> bool:
+        """While a case is claimed, what the tenant writes goes to its topic; True if it did."""
+        with self._sessions() as session:
+            case = handoff.active_case(session, chat_id)
+            if case is None or case.status != "claimed" or case.topic_id is None:
+                return False
+            facts = self._facts_of(case.organisation)
+            name = case.tenant.first_name if case.tenant else "Tenant"
+            topic_id = case.topic_id
+        if facts is None or facts.staff is None:
+            return False
+        await bot.send_message(facts.staff.group_id, f"{name}: {text}", message_thread_id=topic_id)
+        return True
+
+    async def _tell_tenant(self, bot: Bot, case_id: int, *payloads: dict) -> None:  # type: ignore[type-arg]
+        """Say something to the case's tenant, in their language."""
+        with self._sessions() as session:
+            case = session.get(StaffCase, case_id)
+            if case is None or case.chat_id is None:
+                return
+            chat = session.get(Chat, case.chat_id)
+            language = (chat.language if chat else None) or (case.tenant.preferred_language if case.tenant else None)
+            chat_id = case.chat_id
+        for payload in payloads:
+            reply = self._renderer.reply(language, payload)
+            await bot.send_message(chat_id, reply.text, reply_markup=markup_for(reply))
+
+    # --- staff buttons and messages ------------------------------------------------------
+
+    async def case_button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        query = update.callback_query
+        assert query is not None and query.data is not None
+        message = query.message
+        facts, member = self._member(message.chat.id if message else 0, query.from_user.id)
+        if facts is None or member is None:
+            await self._refuse(update, "button")
+            await query.answer(NOT_STAFF, show_alert=True)
+            return
+        _, action, raw_id = (query.data.split(":") + ["", ""])[:3]
+        with self._sessions.begin() as session:
+            case = session.get(StaffCase, int(raw_id)) if raw_id.isdigit() else None
+            if case is None or self._facts_of(case.organisation) is not facts:
+                await query.answer("No such case here.", show_alert=True)
+                return
+            if action == "reason":
+                await query.answer(self._reason_for(session, case, member), show_alert=True)
+                return
+            if action == "claim" and case.status == "open":
+                handoff.claim(case, member, self._clock())
+                tenant_payload: dict | None = {"key": "handoff.claimed", "params": {"organisation": facts.name}}  # type: ignore[type-arg]
+            elif action == "close" and case.status in handoff.ACTIVE:
+                handoff.close(case, self._clock())
+                tenant_payload = None
+            else:
+                await query.answer(f"Case {case.id} is {case.status}"
+                                   f"{' by ' + case.claimed_by_name if case.claimed_by_name else ''}.")
+                return
+            self._audit(session, action, member.telegram_user_id, member.name, case.id)
+            case_id = case.id
+        await query.answer()
+        state = f"Claimed by {member.name}." if action == "claim" else f"Closed by {member.name}."
+        if message is not None and getattr(message, "text", None):
+            await query.edit_message_text(f"{message.text}\n\n{state}",
+                                          reply_markup=_case_buttons(case_id) if action == "claim" else None)
+        if tenant_payload is not None:
+            await self._tell_tenant(context.bot, case_id, tenant_payload)
+        else:
+            await self._tell_tenant(context.bot, case_id, {"key": "handoff.closed"}, {
+                "key": "handoff.satisfaction", "buttons": [
+                    {"key": "button.satisfied", "payload": f"rate:yes:{case_id}"},
+                    {"key": "button.not_satisfied", "payload": f"rate:no:{case_id}"},
+                ]})
+
+    def _reason_for(self, session: Session, case: StaffCase, member: StaffMember) -> str:
+        """The tenant's own words about why the rent is late: rent administrators only, audited."""
+        from bot import arrears
+
+        if member.role not in REASON_READERS:
+            self._audit(session, "refused_view_reason", member.telegram_user_id, member.name, case.id, member.role)
+            return "Only rent administrators can read what the tenant wrote about the reason."
+        debt = arrears.current_debt(session, arrears.lease_of(case.tenant))
+        if debt is None or debt.case.reason_text_encrypted is None:
+            return "The tenant has not written anything about the reason."
+        self._audit(session, "view_reason", member.telegram_user_id, member.name, case.id)
+        text = self._cipher.decrypt(debt.case.reason_text_encrypted)
+        return text if len(text) <= ALERT_LIMIT else text[: ALERT_LIMIT - 1] + "…"
+
+    async def staff_message(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """A staff reply in a case's topic goes to the tenant, as from their housing officer."""
+        message, chat, user = update.effective_message, update.effective_chat, update.effective_user
+        assert message is not None and chat is not None and message.text is not None
+        facts, member = self._member(chat.id, user.id if user else None)
+        if facts is None:
+            return  # not a staff group of ours
+        if member is None:
+            await self._refuse(update, "message")
+            return
+        if not message.is_topic_message or message.message_thread_id is None:
+            return
+        with self._sessions() as session:
+            case = session.scalars(select(StaffCase).where(
+                StaffCase.topic_id == message.message_thread_id, StaffCase.status.in_(handoff.ACTIVE))).first()
+            if case is None or self._facts_of(case.organisation) is not facts:
+                return
+            case_id, claimed = case.id, case.status == "claimed"
+        if not claimed:
+            await message.reply_text("Press Claim first: replies are passed on to the tenant only in a claimed case.")
+            return
+        await self._tell_tenant(context.bot, case_id, {"key": "handoff.from_staff", "params": {"text": message.text}})
+
+    async def ignore(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Other things in groups (photos, joins) are not for the assistant."""
+
+    # --- staff commands ------------------------------------------------------------------
+
+    async def _staff_only(self, update: Update, command: str) -> OrganisationFacts | None:
+        chat, user = update.effective_chat, update.effective_user
+        facts, member = self._member(chat.id if chat else 0, user.id if user else None)
+        if facts is None or member is None:
+            await self._refuse(update, command)
+            if facts is not None and update.effective_message is not None:
+                await update.effective_message.reply_text(NOT_STAFF)
+            return None
+        return facts
+
+    async def list_cases(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        facts = await self._staff_only(update, "cases")
+        if facts is None or update.effective_message is None:
+            return
+        with self._sessions() as session:
+            organisation = repositories.find_organisation(session, facts.slug)
+            lines = open_cases(session, organisation.id if organisation else -1)
+        await update.effective_message.reply_text("\n".join(lines) or "No open cases.")
+
+    async def list_hard_to_reach(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        facts = await self._staff_only(update, "hardtoreach")
+        if facts is None or update.effective_message is None:
+            return
+        with self._sessions() as session:
+            rows = [r for r in hard_to_reach(session, self._organisations) if r.organisation == facts.slug]
+        text = "\n".join(f"{r.lease_number} {r.tenant}: {r.amount_ore / 100:.2f} kr on {r.snapshot_date}, {r.why}"
+                         for r in rows)
+        await update.effective_message.reply_text(text or "Nobody is hard to reach.")
+
+    async def send_at_risk(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        facts = await self._staff_only(update, "atrisk")
+        if facts is None or update.effective_message is None:
+            return
+        with self._sessions() as session:
+            organisation = repositories.find_organisation(session, facts.slug)
+            if organisation is None:
+                return
+            report = at_risk(session, organisation)
+        data = io.BytesIO(at_risk_csv(report).encode("utf-8-sig"))
+        await update.effective_message.reply_document(
+            data, filename=f"at-risk-{facts.slug}-{self._clock().date()}.csv",
+            caption=f"{len(report.shared)} tenant(s) with consent to share; {report.others} more counted only.",
+        )
+
+
+def _case_buttons(case_id: int) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup([[
+        InlineKeyboardButton("Claim", callback_data=f"case:claim:{case_id}"),
+        InlineKeyboardButton("Close", callback_data=f"case:close:{case_id}"),
+        InlineKeyboardButton("Show reason", callback_data=f"case:reason:{case_id}"),
+    ]])
+
+
+def staff_desk_for(settings: Settings, session_factory: sessionmaker[Session]) -> StaffDesk:
+    return StaffDesk(
+        session_factory,
+        load_all(settings.organisation_dir),
+        Renderer(settings.project_root / "locales", settings.default_language),
+        RasaClient(settings.rasa_url, settings.rasa_timeout_seconds, settings.rasa_token),
+        cipher_for(settings),
+        settings.now,
+    )
