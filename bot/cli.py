@@ -284,6 +284,39 @@ def cmd_follow_up(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_cases(settings: Settings, args: argparse.Namespace) -> int:
+    """Open and claimed staff cases, priorities first."""
+    from bot.reports import open_cases
+
+    _prepare(settings)
+    with _sessions(settings)() as session:
+        lines = open_cases(session)
+    print("\n".join(lines) if lines else "no open cases")
+    return 0
+
+
+def cmd_at_risk(settings: Settings, args: argparse.Namespace) -> int:
+    """The at-risk report for the meeting with social services, as CSV: tenants who agreed that
+    we may share with social services in full, everyone else only counted."""
+    from bot.reports import at_risk, at_risk_csv
+
+    _prepare(settings)
+    with _sessions(settings)() as session:
+        report = at_risk(session, _organisation(session, args.organisation))
+    text = at_risk_csv(report)
+    if args.out:
+        Path(args.out).write_text(text, encoding="utf-8-sig")
+        print(f"{args.out}: {len(report.shared)} tenant(s) in full, {report.others} counted only")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def _at_risk_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--organisation", required=True, help="the organisation's slug, e.g. demo")
+    parser.add_argument("--out", help="write the CSV to this file (default: print it)")
+
+
 def cmd_new_data_key(settings: Settings, args: argparse.Namespace) -> int:
     """Print a new key for TENANTBOT_DATA_KEYS (put it first; keep the old ones after it)."""
     from bot.crypto import new_key
@@ -332,9 +365,11 @@ COMMANDS = {
     "outreach": (cmd_outreach, "send the early contacts about late rent that are due"),
     "hard-to-reach": (cmd_hard_to_reach, "list tenants with rent left to pay whom the assistant cannot reach"),
     "follow-up": (cmd_follow_up, "list what staff should act on about late rent (plans, referrals, unpaid rent)"),
+    "cases": (cmd_cases, "list the open staff cases"),
+    "at-risk": (cmd_at_risk, "the at-risk report for the meeting with social services (CSV)"),
     "new-data-key": (cmd_new_data_key, "print a new encryption key for TENANTBOT_DATA_KEYS"),
 }
-ARGUMENTS = {"follow-up": _follow_up_arguments, "import-tenants": _import_arguments, "import-ledger": _ledger_arguments, "invite": _invite_arguments, "revoke-invite": _lease_arguments}
+ARGUMENTS = {"at-risk": _at_risk_arguments, "follow-up": _follow_up_arguments, "import-tenants": _import_arguments, "import-ledger": _ledger_arguments, "invite": _invite_arguments, "revoke-invite": _lease_arguments}
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -9,6 +9,7 @@ from bot.actions.arrears import (
     ActionSocialServices,
 )
 from bot.actions.balance import ActionTellBalance
+from bot.actions.consent import ActionWithdrawConsent
 from bot.actions.greeting import ActionGreetTenant
 from bot.actions.onboarding import ActionOnboarding
 from bot.actions.staff import ActionReferToStaff
@@ -26,4 +27,5 @@ __all__ = [
     "ActionReportPaid",
     "ActionSocialServices",
     "ActionTellBalance",
+    "ActionWithdrawConsent",
 ]

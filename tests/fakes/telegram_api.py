@@ -29,6 +29,8 @@ class SentMessage:
     reply_markup: dict[str, Any] | None
     # The topic of a forum supergroup the message is in, if any.
     thread_id: int | None = None
+    # How Telegram was asked to read the text (None: as it is, so nothing in it is markup).
+    parse_mode: str | None = None
 
     @property
     def buttons(self) -> list[tuple[str, str]]:
@@ -141,7 +143,7 @@ class FakeTelegram:
         thread = params.get("message_thread_id")
         message = SentMessage(
             chat_id, next(self._message_ids), params["text"], params.get("reply_markup"),
-            int(thread) if thread is not None else None,
+            int(thread) if thread is not None else None, params.get("parse_mode"),
         )
         self.sent.append(message)
         await self._notify()
