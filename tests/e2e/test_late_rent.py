@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.crypto import cipher_for
 from bot.db.migrate import upgrade
-from bot.db.models import ArrearsCase, Consent, Lease, Organisation, PaymentPlan, Referral, Tenant
+from bot.db.models import ArrearsCase, Consent, Lease, Organisation, PaymentPlan, Referral, StaffCase, Tenant
 from bot.db.repositories import find_organisation
 from bot.db.session import make_engine, make_session_factory
 from bot.i18n.rendering import Renderer
@@ -25,7 +25,7 @@ from bot.processes import rasa_stack
 from bot.settings import STOCKHOLM, Settings
 from bot.telegram.app import polling
 from bot.telegram.outreach import Outreach
-from tests.e2e.conftest import make_bot, stack_settings
+from tests.e2e.conftest import eventually, make_bot, stack_settings
 from tests.fakes.telegram_api import FakeTelegram, SentMessage, user
 
 pytestmark = pytest.mark.e2e
@@ -197,6 +197,12 @@ async def test_an_own_amount_outside_the_policy_goes_to_staff_and_a_crisis_comes
     await telegram.send_text(omar, "i want to kill myself")
     *_, emergency = await telegram.wait_for_messages(6302, 3)
     assert emergency.text.startswith("If you or someone else is in danger right now, call 112.")
+    # ...and staff get a priority case at once.
+    await eventually(lambda: any(name.startswith("PRIORITY · Case") and name.endswith("· Omar")
+                                 for _, _, name in telegram.topics))
+    with db() as session:
+        case = session.scalars(select(StaffCase).where(StaffCase.chat_id == 6302)).one()
+        assert (case.reason, case.priority) == ("crisis", True)
 
     # The question is asked again (a button from earlier still works) and answered in words.
     await telegram.press(omar, options, own_amount)
