@@ -22,7 +22,7 @@ from bot.i18n.rendering import Renderer
 
 @dataclass(frozen=True)
 class ConsentText:
-    key: str
+    message_key: str
     # Raise when the text's meaning changes; the version a tenant agreed to is kept with it.
     version: int
     purpose: str
@@ -61,8 +61,8 @@ def give(session: Session, tenant: Tenant, recipient: str, renderer: Renderer, l
     if existing is not None:
         existing.withdrawn_at = now  # superseded by the yes to the newer text
     consent = Consent(
-        tenant_id=tenant.id, recipient=recipient, purpose=text.purpose, text_key=text.key,
-        text_version=text.version, text_shown=renderer.text(language, text.key), language=language, given_at=now,
+        tenant_id=tenant.id, recipient=recipient, purpose=text.purpose, text_key=text.message_key,
+        text_version=text.version, text_shown=renderer.text(language, text.message_key), language=language, given_at=now,
     )
     session.add(consent)
     session.flush()
@@ -106,7 +106,7 @@ def question(recipient: str) -> dict[str, Any]:
     """The consent text for `recipient`, with yes and no."""
     text = CONSENT_TEXTS[recipient]
     return {
-        "key": text.key,
+        "key": text.message_key,
         "buttons": [
             {"key": "button.consent_yes", "payload": f"{BUTTON_PREFIX}yes:{recipient}:{text.version}"},
             {"key": "button.consent_no", "payload": f"{BUTTON_PREFIX}no:{recipient}"},

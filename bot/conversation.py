@@ -324,7 +324,7 @@ class ChatService:
             tenant = repositories.find_tenant_by_telegram_user(session, sender.user_id)
             found = handoff.organisation_for(session, tenant, self._organisations)
         assert found is not None
-        return [self._renderer.reply(language, handoff.tenant_reply(found[1], self._clock(), True, "handoff.not_understood"))]
+        return [self._renderer.reply(language, handoff.tenant_reply(found[1], self._clock(), True))]
 
     def _render_rasa_message(self, language: str, message: Mapping[str, Any]) -> Reply | None:
         payload = message.get("custom")

@@ -90,13 +90,13 @@ def next_opening(now: dt.datetime, hours: OfficeHours) -> dt.datetime | None:
     return dt.datetime.combine(day, opens, tzinfo=STOCKHOLM)
 
 
-def tenant_reply(facts: OrganisationFacts, now: dt.datetime, created: bool, key: str = "handoff.requested") -> dict[str, Any]:
-    """What the tenant is told when a person has been asked in."""
+def tenant_reply(facts: OrganisationFacts, now: dt.datetime, created: bool) -> dict[str, Any]:
+    """What the tenant is told when a person has been asked in: when they will answer."""
     if not created:
         return {"key": "handoff.already_open", "params": {"organisation": facts.name}}
     opening = next_opening(now, facts.office_hours)
-    if opening is None or key != "handoff.requested":
-        return {"key": key, "params": {"organisation": facts.name}}
+    if opening is None:
+        return {"key": "handoff.requested", "params": {"organisation": facts.name}}
     return {"key": "handoff.requested_closed", "params": {
         "organisation": facts.name, "time": _clock(opening), "date": {"date": opening.date().isoformat()},
         "phone": facts.contact.phone,

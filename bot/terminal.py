@@ -56,6 +56,8 @@ async def run_terminal_chat(
             replies = [service.language_picker()]
         elif text == "/help":
             replies = [service.text(sender, "help")]
+        elif text == "/consent":
+            replies = [service.consent_overview(sender)]
         elif text.startswith("/"):
             replies = [service.text(sender, "command.unknown")]
         else:

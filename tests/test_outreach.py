@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot import arrears
-from bot.db.models import Consent, Lease, Organisation, OutreachMessage, Referral, Tenant
+from bot.db.models import Consent, Lease, Organisation, OutreachMessage, Referral, StaffCase, Tenant
 from bot.domain.plans import plan_for_amount
 from bot.i18n.rendering import Renderer
 from bot.ledger import import_ledger
@@ -86,6 +86,10 @@ def test_each_stage_is_planned_once_when_its_day_comes(session_factory: sessionm
     assert plan_on(session_factory, 5) == [("A", "reminder", "skipped"), ("A", "call_offer", "pending")]
     assert plan_on(session_factory, 10)[-1] == ("A", "staff", "staff")
     assert len(plan_on(session_factory, 11)) == 3
+    # The staff stage asks a person in: a case for the staff group.
+    with session_factory() as session:
+        [case] = session.scalars(select(StaffCase)).all()
+        assert (case.chat_id, case.reason, case.status) == (11, "outreach", "open")
 
 
 def test_a_late_first_run_sends_only_the_latest_stage_and_unlinked_tenants_get_nothing(

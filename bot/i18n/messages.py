@@ -297,10 +297,6 @@ MESSAGES: dict[str, str] = {
         "I have asked a person at {organisation} to join this chat. The office is closed now, "
         "so they will answer you here from {time} on {date}. If it is urgent, call {phone}."
     ),
-    "handoff.not_understood": N_(
-        "I am sorry, I did not understand. I have asked a person at {organisation} to help you "
-        "here in the chat."
-    ),
     "handoff.already_open": N_(
         "A person at {organisation} has already been asked to join this chat "
         "and will answer you here."

@@ -181,3 +181,22 @@ async def test_consent_given_and_taken_back_in_the_chat_decides_the_at_risk_repo
     await telegram.send_group_text(STRANGER, STAFF_GROUP, "/atrisk")
     await eventually(lambda: any(m.chat_id == STAFF_GROUP and m.text.startswith("Only accounts") for m in telegram.sent))
     assert len(telegram.documents) == 2
+
+
+@pytest.mark.usefixtures("bot")
+async def test_not_understood_twice_in_a_row_asks_a_person_in(
+    telegram: FakeTelegram, sessions: sessionmaker[Session], stack: Settings
+) -> None:
+    tenant_owing(sessions, stack, "HO-03", "Leo Lind", 6403)
+    leo = user(6403, "Leo", language_code="sv")
+    await telegram.send_text(leo, "blir det sol på lördag")
+    [first] = await telegram.wait_for_messages(6403, 1)
+    assert first.text.startswith("Förlåt, jag förstod inte.")
+    await telegram.send_text(leo, "vem vann derbyt igår")
+    *_, second, asked = await telegram.wait_for_messages(6403, 3)
+    assert second.text == first.text
+    assert asked.text.startswith("Jag har bett en person på Exempelbostäder AB att komma in i den här chatten.")
+    await eventually(lambda: any(name.endswith("· Leo") for _, _, name in telegram.topics))
+    with sessions() as session:
+        case = session.scalars(select(StaffCase).where(StaffCase.chat_id == 6403)).one()
+        assert case.reason == "not_understood"
