@@ -134,12 +134,17 @@ def propose_unscheduled(session: Session, debt: Debt, monthly_ore: int, now: dt.
     return record
 
 
-def confirm_plan(plan: PaymentPlan, now: dt.datetime) -> None:
-    """Staff confirm a proposed plan, or accept one that was outside the policy."""
-    if plan.status not in ("proposed", "review"):
-        raise ValueError(f"plan {plan.id} is {plan.status}, not waiting for confirmation")
+def confirm_plan(session: Session, plan: PaymentPlan, now: dt.datetime) -> None:
+    """Staff confirm a proposed plan, or accept one that was outside the policy; the tenant is
+    sent the agreed schedule (an outreach message, so quiet hours hold)."""
+    if plan.status not in ("proposed", "review") or not plan.instalments:
+        raise ValueError(f"plan {plan.id} is {plan.status}, not waiting for confirmation with a schedule")
     plan.status = "active"
     plan.confirmed_at = now
+    tenant = session.get(Lease, plan.case.lease_id).tenant  # type: ignore[union-attr]
+    if tenant.telegram_user_id is not None:
+        session.add(OutreachMessage(case=plan.case, key=f"confirmed:{plan.id}", status="pending",
+                                    chat_id=tenant.telegram_user_id))
 
 
 def expected_remaining_ore(plan: PaymentPlan, day: dt.date) -> int:

@@ -268,7 +268,7 @@ def cmd_follow_up(settings: Settings, args: argparse.Namespace) -> int:
                 plan = session.get(PaymentPlan, args.confirm_plan)
                 if plan is None:
                     raise ValueError(f"no instalment plan {args.confirm_plan}")
-                arrears.confirm_plan(plan, settings.now())
+                arrears.confirm_plan(session, plan, settings.now())
                 print(f"plan {plan.id} confirmed")
                 return 0
             if args.passed_on:

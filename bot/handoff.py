@@ -24,6 +24,7 @@ ACTIVE = ("open", "claimed")
 REASONS = {
     "request_human": "the tenant asked for a person",
     "plan_review": "an instalment plan outside the policy",
+    "plan_confirm": "an instalment plan to confirm",
     "crisis": "CRISIS: the tenant may be in danger",
     "not_understood": "the assistant did not understand twice in a row",
     "outreach": "rent still unpaid after the reminders",

@@ -165,6 +165,12 @@ def compose(session: Session, message: OutreachMessage, renderer: Renderer, defa
         params = {"name": tenant.first_name, "amount": {"amount_ore": instalment.amount_ore},
                   "date": {"date": instalment.due.isoformat()}}
         return renderer.reply(language, {"key": "outreach.plan_reminder", "params": params})
+    if kind == "confirmed":
+        plan = session.get(PaymentPlan, int(ref))
+        if plan is None or plan.status != "active":
+            return None
+        schedule = {"schedule": [{"date": i.due.isoformat(), "amount_ore": i.amount_ore} for i in plan.instalments]}
+        return renderer.reply(language, {"key": "plan.confirmed", "params": {"schedule": schedule}})
     if kind == "missed":
         plan = session.get(PaymentPlan, int(ref))
         missed = arrears.first_missed_instalment(plan, snapshot) if plan is not None else None

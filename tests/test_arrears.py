@@ -118,10 +118,13 @@ def test_a_plan_outside_the_policy_goes_to_staff_and_staff_can_confirm_it(
         debt = debt_of(session, tenant_id)
         plan = arrears.agree_plan(session, debt, plan_for_amount(debt.amount_ore, 100_00, dt.date(2027, 1, 1)), POLICY, NOW)
         assert (plan.status, len(plan.instalments)) == ("review", 24)
-        arrears.confirm_plan(plan, NOW)
+        arrears.confirm_plan(session, plan, NOW)
         assert plan.status == "active"
         with pytest.raises(ValueError):
-            arrears.confirm_plan(plan, NOW)
+            arrears.confirm_plan(session, plan, NOW)
+        # The tenant is sent the agreed schedule.
+        message = session.scalars(select(OutreachMessage)).one()
+        assert (message.key, message.status, message.chat_id) == (f"confirmed:{plan.id}", "pending", 501)
 
 
 def test_a_snapshot_showing_an_instalment_unpaid_marks_the_plan_missed_and_contacts_the_tenant(

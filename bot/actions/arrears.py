@@ -209,6 +209,7 @@ class ActionPaymentPlan(Action):
                                                         "date": _date(debt.snapshot.snapshot_date)},
                                              "buttons": list(map(_option_button, options))})
                 plan = arrears.agree_plan(session, debt, chosen, policy, deps.now())
+                _ask_staff(session, plan, tenant, tracker.sender_id)
                 return _say(dispatcher, _plan_reply(plan, just_made=True))
             monthly_ore = (_whole_kronor(amount) or 0) * KRONA
             if months_needed(debt.amount_ore, monthly_ore) > MAX_SCHEDULE_MONTHS:
@@ -216,10 +217,15 @@ class ActionPaymentPlan(Action):
             else:
                 proposal = plan_for_amount(debt.amount_ore, monthly_ore, first_month)
                 plan = arrears.agree_plan(session, debt, proposal, policy, deps.now())
-            if plan.status == "review" and _facts(tenant).staff is not None:
-                handoff.open_case(session, reason="plan_review", now=deps.now(), chat_id=int(tracker.sender_id),
-                                  tenant=tenant)
+            _ask_staff(session, plan, tenant, tracker.sender_id)
             return _say(dispatcher, _plan_reply(plan, just_made=True))
+
+
+def _ask_staff(session: Session, plan: PaymentPlan, tenant: Tenant, sender_id: str) -> None:
+    """A plan waiting for staff (to confirm, or to decide on) opens a case for the staff group."""
+    if plan.status in ("proposed", "review") and _facts(tenant).staff is not None:
+        reason = "plan_review" if plan.status == "review" else "plan_confirm"
+        handoff.open_case(session, reason=reason, now=dependencies.get().now(), chat_id=int(sender_id), tenant=tenant)
 
 
 def _municipality_params(facts: OrganisationFacts, service: str) -> dict[str, str]:

@@ -20,10 +20,10 @@ from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, ContextTypes, MessageHandler, filters
 
-from bot import handoff
+from bot import arrears, handoff
 from bot.crypto import TextCipher, cipher_for
 from bot.db import repositories
-from bot.db.models import AuditEvent, Chat, Organisation, StaffCase
+from bot.db.models import AuditEvent, Chat, Organisation, PaymentPlan, StaffCase
 from bot.i18n.rendering import Renderer
 from bot.organisation import REASON_READERS, OrganisationFacts, StaffMember, load_all
 from bot.outreach import hard_to_reach
@@ -31,6 +31,7 @@ from bot.rasa_client import RasaClient, RasaUnavailable
 from bot.reports import at_risk, at_risk_csv, open_cases
 from bot.settings import Settings
 from bot.telegram.markup import markup_for
+from bot.telegram.outreach import Outreach, outreach_for
 
 logger = logging.getLogger(__name__)
 
@@ -48,7 +49,9 @@ class StaffDesk:
         rasa: RasaClient,
         cipher: TextCipher,
         clock: Callable[[], dt.datetime],
+        outreach: Outreach | None = None,
     ) -> None:
+        self._outreach = outreach
         self._sessions = session_factory
         self._organisations = organisations
         self._renderer = renderer
@@ -130,8 +133,10 @@ class StaffDesk:
                 case = session.get(StaffCase, case_id)
                 assert case is not None
                 text = handoff.summary(session, case, last)
+                plan_waiting = _waiting_plan(session, case) is not None
             message = await bot.send_message(
-                facts.staff.group_id, text, message_thread_id=topic.message_thread_id, reply_markup=_case_buttons(case_id)
+                facts.staff.group_id, text, message_thread_id=topic.message_thread_id,
+                reply_markup=_case_buttons(case_id, plan_waiting),
             )
         except TelegramError:
             logger.exception("could not announce case %s; it is tried again later", case_id)
@@ -178,6 +183,7 @@ class StaffDesk:
     # --- staff buttons and messages ------------------------------------------------------
 
     async def case_button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Claim, Close, Show reason and Confirm plan, for accounts on the staff list only."""
         query = update.callback_query
         assert query is not None and query.data is not None
         message = query.message
@@ -190,41 +196,40 @@ class StaffDesk:
         with self._sessions.begin() as session:
             case = session.get(StaffCase, int(raw_id)) if raw_id.isdigit() else None
             if case is None or self._facts_of(case.organisation) is not facts:
-                await query.answer("No such case here.", show_alert=True)
-                return
-            if action == "reason":
-                await query.answer(self._reason_for(session, case, member), show_alert=True)
-                return
-            if action == "claim" and case.status == "open":
+                answer: str | None = "No such case here."
+            elif action == "reason":
+                answer = self._reason_for(session, case, member)
+            elif action == "confirm":
+                answer = self._confirm_plan(session, case, member)
+            elif action == "claim" and case.status == "open":
                 handoff.claim(case, member, self._clock())
-                tenant_payload: dict | None = {"key": "handoff.claimed", "params": {"organisation": facts.name}}  # type: ignore[type-arg]
+                follow: list[dict] = [{"key": "handoff.claimed", "params": {"organisation": facts.name}}]  # type: ignore[type-arg]
+                answer, state = None, f"Claimed by {member.name}."
             elif action == "close" and case.status in handoff.ACTIVE:
                 handoff.close(case, self._clock())
-                tenant_payload = None
+                follow = [{"key": "handoff.closed"}, {"key": "handoff.satisfaction", "buttons": [
+                    {"key": "button.satisfied", "payload": f"rate:yes:{case.id}"},
+                    {"key": "button.not_satisfied", "payload": f"rate:no:{case.id}"},
+                ]}]
+                answer, state = None, f"Closed by {member.name}."
             else:
-                await query.answer(f"Case {case.id} is {case.status}"
-                                   f"{' by ' + case.claimed_by_name if case.claimed_by_name else ''}.")
-                return
-            self._audit(session, action, member.telegram_user_id, member.name, case.id)
-            case_id = case.id
+                answer = f"Case {case.id} is {case.status}{' by ' + case.claimed_by_name if case.claimed_by_name else ''}."
+            if answer is None:
+                self._audit(session, action, member.telegram_user_id, member.name, case.id)  # type: ignore[union-attr]
+                still_open = case.status != "closed"  # type: ignore[union-attr]
+                buttons = _case_buttons(case.id, _waiting_plan(session, case) is not None) if still_open else None  # type: ignore[union-attr, arg-type]
+        if answer is not None:
+            await query.answer(answer, show_alert=True)
+            if action == "confirm" and self._outreach is not None:
+                await self._outreach.send(context.bot)  # the agreed schedule goes to the tenant
+            return
         await query.answer()
-        state = f"Claimed by {member.name}." if action == "claim" else f"Closed by {member.name}."
         if message is not None and getattr(message, "text", None):
-            await query.edit_message_text(f"{message.text}\n\n{state}",
-                                          reply_markup=_case_buttons(case_id) if action == "claim" else None)
-        if tenant_payload is not None:
-            await self._tell_tenant(context.bot, case_id, tenant_payload)
-        else:
-            await self._tell_tenant(context.bot, case_id, {"key": "handoff.closed"}, {
-                "key": "handoff.satisfaction", "buttons": [
-                    {"key": "button.satisfied", "payload": f"rate:yes:{case_id}"},
-                    {"key": "button.not_satisfied", "payload": f"rate:no:{case_id}"},
-                ]})
+            await query.edit_message_text(f"{message.text}\n\n{state}", reply_markup=buttons)
+        await self._tell_tenant(context.bot, int(raw_id), *follow)
 
     def _reason_for(self, session: Session, case: StaffCase, member: StaffMember) -> str:
         """The tenant's own words about why the rent is late: rent administrators only, audited."""
-        from bot import arrears
-
         if member.role not in REASON_READERS:
             self._audit(session, "refused_view_reason", member.telegram_user_id, member.name, case.id, member.role)
             return "Only rent administrators can read what the tenant wrote about the reason."
@@ -234,6 +239,21 @@ class StaffDesk:
         self._audit(session, "view_reason", member.telegram_user_id, member.name, case.id)
         text = self._cipher.decrypt(debt.case.reason_text_encrypted)
         return text if len(text) <= ALERT_LIMIT else text[: ALERT_LIMIT - 1] + "…"
+
+    def _confirm_plan(self, session: Session, case: StaffCase, member: StaffMember) -> str:
+        """A rent administrator agrees the plan waiting in the case; the tenant gets the schedule."""
+        if member.role not in REASON_READERS:
+            self._audit(session, "refused_confirm_plan", member.telegram_user_id, member.name, case.id, member.role)
+            return "Only rent administrators can confirm an instalment plan."
+        plan = _waiting_plan(session, case)
+        if plan is None:
+            return "No instalment plan is waiting in this case."
+        try:
+            arrears.confirm_plan(session, plan, self._clock())
+        except ValueError as error:
+            return str(error)
+        self._audit(session, "confirm_plan", member.telegram_user_id, member.name, case.id, f"plan {plan.id}")
+        return f"Plan {plan.id} confirmed; the tenant is sent the schedule."
 
     async def staff_message(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """A staff reply in a case's topic goes to the tenant, as from their housing officer."""
@@ -308,12 +328,21 @@ class StaffDesk:
         )
 
 
-def _case_buttons(case_id: int) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup([[
+def _case_buttons(case_id: int, plan_waiting: bool = False) -> InlineKeyboardMarkup:
+    rows = [[
         InlineKeyboardButton("Claim", callback_data=f"case:claim:{case_id}"),
         InlineKeyboardButton("Close", callback_data=f"case:close:{case_id}"),
         InlineKeyboardButton("Show reason", callback_data=f"case:reason:{case_id}"),
-    ]])
+    ]]
+    if plan_waiting:
+        rows.append([InlineKeyboardButton("Confirm plan", callback_data=f"case:confirm:{case_id}")])
+    return InlineKeyboardMarkup(rows)
+
+
+def _waiting_plan(session: Session, case: StaffCase) -> PaymentPlan | None:
+    debt = arrears.current_debt(session, arrears.lease_of(case.tenant))
+    plan = arrears.open_plan(session, debt.case) if debt is not None else None
+    return plan if plan is not None and plan.status in ("proposed", "review") and plan.instalments else None
 
 
 def staff_desk_for(settings: Settings, session_factory: sessionmaker[Session]) -> StaffDesk:
@@ -324,4 +353,5 @@ def staff_desk_for(settings: Settings, session_factory: sessionmaker[Session]) -
         RasaClient(settings.rasa_url, settings.rasa_timeout_seconds, settings.rasa_token),
         cipher_for(settings),
         settings.now,
+        outreach_for(settings, session_factory),
     )

@@ -257,3 +257,36 @@ async def test_debt_advice_with_consent_and_social_services_and_i_have_paid(
         assert case.reported_paid_on == dt.date(2026, 12, 4)
         assert (case.reason_code, case.reason_text_encrypted) == ("forgot", None)
     assert paid.text == renderer.text("fi", "paid.thanks")
+
+
+async def test_a_rent_administrator_confirms_a_proposed_plan_in_its_topic(
+    db: sessionmaker[Session], telegram: FakeTelegram, app: object
+) -> None:
+    tenant_with_debt(db, "FLOW-04", "Mona Said", 6304, "sv")
+    mona = user(6304, "Mona", language_code="sv")
+    await telegram.send_text(mona, "jag vill ha en avbetalningsplan")
+    [options] = await telegram.wait_for_messages(6304, 1)
+    await telegram.press(mona, options, options.buttons[0][1])
+    *_, proposed = await telegram.wait_for_messages(6304, 2)
+    assert proposed.text.startswith("Tack! Jag har skickat din plan till din hyresadministratör")
+
+    await eventually(lambda: any(name.endswith("· Mona") for _, _, name in telegram.topics))
+    [topic] = [t for _, t, name in telegram.topics if name.endswith("· Mona")]
+    await eventually(lambda: any(m.thread_id == topic for m in telegram.sent))
+    [summary] = [m for m in telegram.sent if m.thread_id == topic]
+    assert summary.text.splitlines()[0].endswith(": an instalment plan to confirm")
+    assert "Instalment plan: proposed, 4 000.00 kr a month, 2 payment(s), 8 000.00 kr in all" in summary.text
+    confirm = dict(summary.buttons)["Confirm plan"]
+
+    await telegram.press(user(7002, "Per"), summary, confirm)
+    await eventually(lambda: any(t.startswith("Only rent administrators can confirm") for _, t, _ in telegram.callback_answers))
+    await telegram.press(user(7001, "Karin"), summary, confirm)
+    *_, confirmed = await telegram.wait_for_messages(6304, 3)
+    assert confirmed.text == (
+        "Din avbetalningsplan är klar. Betala de här beloppen, utöver månadshyran:\n"
+        "• 30 december 2026: 4\xa0000\xa0kr\n• 29 januari 2027: 4\xa0000\xa0kr\n"
+        "Jag påminner dig några dagar före varje betalning."
+    )
+    with db() as session:
+        plan = session.scalars(select(PaymentPlan).join(ArrearsCase).join(Lease).where(Lease.lease_number == "FLOW-04")).one()
+        assert plan.status == "active" and plan.confirmed_at is not None
