@@ -127,7 +127,7 @@ class TelegramBot:
         gets the emergency numbers at once)."""
         assert update.effective_message is not None and update.effective_message.text is not None
         sender, text = _sender(update), update.effective_message.text
-        if self._desk is not None and await self._desk.relay_from_tenant(context.bot, sender.chat_id, text):
+        if self._desk is not None and await self._desk.relay_from_tenant(context.bot, sender.chat_id, text, None):
             await self._send(update, self._service.emergency(sender, text))
             return
         await self._send(update, await self._service.message(sender, text))
@@ -137,8 +137,15 @@ class TelegramBot:
         await self._send(update, [self._service.text(_sender(update), "command.unknown")])
 
     async def non_text_message(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """Ask for words when the tenant sends a photo, sticker or voice message."""
-        await self._send(update, [self._service.text(_sender(update), "input.text_only")])
+        """A photo, sticker or voice message goes to the person who has the conversation, if
+        anyone has; otherwise the assistant asks for words."""
+        assert update.effective_message is not None
+        sender = _sender(update)
+        if self._desk is not None and await self._desk.relay_from_tenant(
+            context.bot, sender.chat_id, None, update.effective_message.message_id
+        ):
+            return
+        await self._send(update, [self._service.text(sender, "input.text_only")])
 
     async def button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Handle a pressed button: acknowledge it, mark the choice, and answer it."""

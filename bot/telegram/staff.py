@@ -153,8 +153,9 @@ class StaffDesk:
 
     # --- the tenant's side ---------------------------------------------------------------
 
-    async def relay_from_tenant(self, bot: Bot, chat_id: int, text: str) -> bool:
-        """While a case is claimed, what the tenant writes goes to its topic; True if it did."""
+    async def relay_from_tenant(self, bot: Bot, chat_id: int, text: str | None, message_id: int | None) -> bool:
+        """While a case is claimed, what the tenant sends goes to its topic: text with their
+        name, anything else (a photo of a fault, a voice message) copied. True if it did."""
         with self._sessions() as session:
             case = handoff.active_case(session, chat_id)
             if case is None or case.status != "claimed" or case.topic_id is None:
@@ -164,7 +165,11 @@ class StaffDesk:
             topic_id = case.topic_id
         if facts is None or facts.staff is None:
             return False
-        await bot.send_message(facts.staff.group_id, f"{name}: {text}", message_thread_id=topic_id)
+        if text is not None:
+            await bot.send_message(facts.staff.group_id, f"{name}: {text}", message_thread_id=topic_id)
+        elif message_id is not None:
+            await bot.send_message(facts.staff.group_id, f"{name} sent:", message_thread_id=topic_id)
+            await bot.copy_message(facts.staff.group_id, chat_id, message_id, message_thread_id=topic_id)
         return True
 
     async def _tell_tenant(self, bot: Bot, case_id: int, *payloads: dict) -> None:  # type: ignore[type-arg]
@@ -227,6 +232,11 @@ class StaffDesk:
         if message is not None and getattr(message, "text", None):
             await query.edit_message_text(f"{message.text}\n\n{state}", reply_markup=buttons)
         await self._tell_tenant(context.bot, int(raw_id), *follow)
+        if action == "close" and message is not None and getattr(message, "message_thread_id", None):
+            try:
+                await context.bot.close_forum_topic(message.chat.id, message.message_thread_id)
+            except TelegramError:
+                logger.warning("could not close the topic of case %s", raw_id)
 
     def _reason_for(self, session: Session, case: StaffCase, member: StaffMember) -> str:
         """The tenant's own words about why the rent is late: rent administrators only, audited."""

@@ -129,11 +129,19 @@ async def test_staff_claim_reply_and_close_a_case_and_the_assistant_comes_back(
     assert in_topic(telegram, topic)[-1].parse_mode is None
     assert len(telegram.messages_to(6401)) == 3
 
-    # Karin closes; the assistant is back and asks one question.
+    # A photo of the fault is copied into the topic.
+    photo = await telegram.push({"message": {
+        "message_id": 4242, "date": 0, "chat": {"id": 6401, "type": "private"}, "from": sara,
+        "photo": [{"file_id": "p", "file_unique_id": "q", "width": 1, "height": 1}]}})
+    await eventually(lambda: (STAFF_GROUP, 6401, 4242, topic) in telegram.copies)
+    assert photo["update_id"] and len(telegram.messages_to(6401)) == 3
+
+    # Karin closes; the assistant is back and asks one question; the topic is closed.
     await telegram.press(KARIN, summary, buttons["Close"])
     *_, closed, question = await telegram.wait_for_messages(6401, 5)
     assert closed.text == "Samtalet med din bovärd är avslutat. Jag finns här igen när du behöver mig."
     assert question.text == "Fick du den hjälp du behövde i dag?"
+    await eventually(lambda: topic in telegram.closed_topics)
     await telegram.press(sara, question, dict(question.buttons)["Ja, tack"])
     *_, thanks = await telegram.wait_for_messages(6401, 6)
     assert thanks.text == "Tack för att du berättar."

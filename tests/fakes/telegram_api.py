@@ -63,6 +63,9 @@ class FakeTelegram:
     documents: list[tuple[int, str, bytes]] = field(default_factory=list)
     # Callback answers: (callback query id, text, shown as an alert).
     callback_answers: list[tuple[str, str, bool]] = field(default_factory=list)
+    closed_topics: list[int] = field(default_factory=list)
+    # Messages copied: (to chat, from chat, message id, topic).
+    copies: list[tuple[int, int, int, int | None]] = field(default_factory=list)
     _topic_ids: itertools.count[int] = field(default_factory=lambda: itertools.count(50))
     # Update ids keep rising across fakes, as Telegram's do for one bot across restarts.
     _update_ids: itertools.count[int] = field(default_factory=lambda: UPDATE_IDS)
@@ -160,6 +163,17 @@ class FakeTelegram:
         topic = (int(params["chat_id"]), next(self._topic_ids), params["name"])
         self.topics.append(topic)
         return {"message_thread_id": topic[1], "name": topic[2], "icon_color": 7322096}
+
+    async def _api_closeForumTopic(self, params: dict[str, Any]) -> Any:
+        self.closed_topics.append(int(params["message_thread_id"]))
+        return True
+
+    async def _api_copyMessage(self, params: dict[str, Any]) -> Any:
+        thread = params.get("message_thread_id")
+        self.copies.append((int(params["chat_id"]), int(params["from_chat_id"]), int(params["message_id"]),
+                            int(thread) if thread is not None else None))
+        await self._notify()
+        return {"message_id": next(self._message_ids)}
 
     async def _api_sendDocument(self, params: dict[str, Any]) -> Any:
         document = params["document"]
