@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import segno
-from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.conversation import Sender, build_chat_service
@@ -86,7 +85,6 @@ async def _terminal(settings: Settings) -> None:
 
 def _run_telegram(settings: Settings) -> None:
     from bot.telegram.app import ALLOWED_UPDATES, TelegramBot, build_application
-
     from bot.telegram.outreach import outreach_for
     from bot.telegram.staff import staff_desk_for
 

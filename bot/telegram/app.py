@@ -28,8 +28,8 @@ from bot.conversation import ChatService, Sender
 from bot.db import repositories
 from bot.i18n.rendering import Reply
 from bot.settings import Settings
-from bot.telegram.markup import markup_for
 from bot.telegram.limits import TelegramLimits
+from bot.telegram.markup import markup_for
 from bot.telegram.outreach import Outreach
 from bot.telegram.staff import StaffDesk
 

@@ -82,7 +82,7 @@ async def test_staff_claim_reply_and_close_a_case_and_the_assistant_comes_back(
 
     # The case has its own topic in the staff group, with a summary and buttons.
     await eventually(lambda: any(name.endswith("· Sara") for _, _, name in telegram.topics))
-    [(_, topic, name)] = [t for t in telegram.topics if t[2].endswith("· Sara")]
+    [topic] = [t for _, t, name in telegram.topics if name.endswith("· Sara")]
     await eventually(lambda: len(in_topic(telegram, topic)) == 1)
     [summary] = in_topic(telegram, topic)
     assert summary.parse_mode is None
