@@ -67,11 +67,11 @@ class Outreach:
             pending = list(session.scalars(
                 select(OutreachMessage.id).where(OutreachMessage.status == "pending").order_by(OutreachMessage.id)
             ))
-        for message_id in pending:
+        for position, message_id in enumerate(pending):
             outcome = await self._send_one(bot, message_id)
             setattr(report, outcome, getattr(report, outcome) + 1)
             if outcome == "waiting" and self._stop_reason is not None:
-                report.waiting += len(pending) - pending.index(message_id) - 1
+                report.waiting += len(pending) - position - 1
                 logger.warning("outreach stopped early: %s", self._stop_reason)
                 break
         return report
