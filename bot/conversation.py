@@ -140,14 +140,15 @@ class ChatService:
 
     def _consent_button(self, sender: Sender, language: str, choice: str) -> Reply:
         action, _, rest = choice.partition(":")
-        recipient = rest.split(":")[0]
+        recipient, _, version = rest.partition(":")
         if recipient not in consents.CONSENT_TEXTS:
             return self._reply(language, "fallback")
         with self._sessions.begin() as session:
             tenant = repositories.find_tenant_by_telegram_user(session, sender.user_id)
             if tenant is None:
                 return self._reply(language, "staff.contact_unknown_tenant")
-            if action == "ask":
+            if action == "ask" or (action == "yes" and version != str(consents.CONSENT_TEXTS[recipient].version)):
+                # A yes is only to the text the tenant saw: a button from an older text asks again.
                 return self._renderer.reply(language, consents.question(recipient))
             if action == "yes":
                 consents.give(session, tenant, recipient, self._renderer, language, self._clock())

@@ -12,11 +12,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot import consents, handoff
+from bot.conversation import ChatService, Sender
+from bot.crypto import TextCipher, new_key
 from bot.db.models import Consent, Lease, Organisation, StaffCase, Tenant
 from bot.i18n.rendering import Renderer
 from bot.ledger import import_ledger
 from bot.organisation import load_all
+from bot.rasa_client import RasaClient
 from bot.reports import at_risk, at_risk_csv, open_cases, safe_cell
+from bot.safety.keywords import CrisisKeywords
 from bot.settings import PROJECT_ROOT, STOCKHOLM
 
 DEMO = load_all(PROJECT_ROOT / "config" / "organisations")["demo"]
@@ -153,3 +157,24 @@ def test_a_case_without_a_staff_group_is_listed_but_not_announced(session_factor
     with session_factory() as session:
         assert open_cases(session) == [f"PRIORITY case {case.id}: chat 999, CRISIS: the tenant may be in danger, "
                                        "open, not yet in the staff group"]
+
+
+async def test_a_yes_counts_only_for_the_consent_text_the_tenant_was_shown(
+    session_factory: sessionmaker[Session], renderer: Renderer
+) -> None:
+    [tenant_id] = tenants(session_factory, ["Sara Berg"])
+    service = ChatService(session_factory, renderer, RasaClient("http://127.0.0.1:9"), CrisisKeywords.bundled(),
+                          TextCipher((new_key(),)), {"demo": DEMO}, clock=lambda: NOW)
+    sara = Sender(chat_id=800, user_id=800)
+    # A button from an older version of the text asks again instead of recording a yes.
+    [again] = await service.button(sara, "consent:yes:social_services:0")
+    assert again.text == renderer.text("sv", "consent.text.social_services")
+    with session_factory() as session:
+        assert not consents.has_consent(session, tenant_id, "social_services")
+    [given] = await service.button(sara, "consent:yes:social_services:1")
+    assert given.text == renderer.text("sv", "consent.given")
+    [withdrawn] = await service.button(sara, "consent:withdraw:social_services")
+    assert withdrawn.text == "Klart: vi delar inte längre några uppgifter med Socialtjänsten."
+    [nothing] = await service.button(sara, "consent:withdraw:social_services")
+    assert nothing.text == renderer.text("sv", "consent.none_to_withdraw")
+    await service.aclose()
