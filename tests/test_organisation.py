@@ -35,6 +35,16 @@ DEMO = (PROJECT_ROOT / "config" / "organisations" / "demo.yml").read_text(encodi
         (('start: "22:00"', 'start: "10 pm"'), "quiet_hours: 'start' has an unexpected form"),
         (("web: https://www.exempelbostader.example/sortera", "web: www.example"), "waste: 'web' has an unexpected form"),
         (("name: Exempelbostäder AB", "name: [unclosed"), "not valid YAML"),
+        (("    - kind: call_offer", "    - kind: reminder"), "outreach: stages: each kind may appear only once"),
+        (("days_after_due: 5", "days_after_due: 2"), "outreach: stages: days_after_due must rise"),
+        (("    - kind: staff", "    - kind: letter"), r"stages\[2\]: 'kind' must be one of reminder, call_offer, staff"),
+        (("hard_to_reach_after: 2", "hard_to_reach_after: 0"), "'hard_to_reach_after' must be a whole number of at least 1"),
+        (("min_instalment: 300", "min_instalment: 0.5"), "instalment_plans: 'min_instalment' must be a whole number"),
+        (("auto_confirm: false", "auto_confirm: maybe"), "instalment_plans: 'auto_confirm' must be true or false"),
+        (("    phone: 0123-456 70", "    phone: ring oss"), "debt_counselling: 'phone' has an unexpected form"),
+        (("group_id: -1001000000001", "group_id: 1001000000001"), "staff: 'group_id' must be a group's chat id"),
+        (("role: housing_officer", "role: janitor"), r"members\[1\]: 'role' must be one of rent_administrator, housing_officer"),
+        (("telegram_user_id: 7002", "telegram_user_id: 7001"), "members: each telegram_user_id may appear only once"),
     ],
 )
 def test_a_broken_file_is_reported_clearly(tmp_path: Path, change: tuple[str, str], message: str) -> None:
