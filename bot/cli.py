@@ -315,6 +315,50 @@ def _at_risk_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", help="write the CSV to this file (default: print it)")
 
 
+def cmd_tenant_data(settings: Settings, args: argparse.Namespace) -> int:
+    """Everything held about a lease's tenant, as JSON (a subject access request)."""
+    import json
+
+    from bot.crypto import cipher_for
+    from bot.privacy import tenant_data
+
+    _prepare(settings)
+    with _sessions(settings)() as session:
+        data = tenant_data(session, find_lease(session, args.organisation, args.lease_number).tenant, cipher_for(settings))
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    if args.out:
+        Path(args.out).write_text(text + "\n", encoding="utf-8")
+        print(f"{args.out}: the data held about the tenant of {args.lease_number}")
+    else:
+        print(text)
+    return 0
+
+
+def cmd_erase_tenant(settings: Settings, args: argparse.Namespace) -> int:
+    """Erase a lease's tenant's personal data, keeping what the law requires (see bot.privacy)."""
+    from bot.privacy import erase, erase_conversation
+
+    if not args.yes:
+        raise ConfigurationError("erasure cannot be undone: add --yes to erase")
+    _prepare(settings)
+    with _sessions(settings).begin() as session:
+        erased = erase(session, find_lease(session, args.organisation, args.lease_number).tenant)
+    events = erase_conversation(settings.tracker_store_url, str(erased.chat_id)) if erased.chat_id is not None else 0
+    print(f"erased the tenant of {args.lease_number}: name and chat link, {erased.reasons_erased} reason(s), "
+          f"{events} conversation event(s); kept the lease, ledger, plans, consents and audit log")
+    return 0
+
+
+def _erase_arguments(parser: argparse.ArgumentParser) -> None:
+    _lease_arguments(parser)
+    parser.add_argument("--yes", action="store_true", help="really erase (it cannot be undone)")
+
+
+def _tenant_data_arguments(parser: argparse.ArgumentParser) -> None:
+    _lease_arguments(parser)
+    parser.add_argument("--out", help="write the JSON to this file (default: print it)")
+
+
 def cmd_new_data_key(settings: Settings, args: argparse.Namespace) -> int:
     """Print a new key for TENANTBOT_DATA_KEYS (put it first; keep the old ones after it)."""
     from bot.crypto import new_key
@@ -365,9 +409,11 @@ COMMANDS = {
     "follow-up": (cmd_follow_up, "list what staff should act on about late rent (plans, referrals, unpaid rent)"),
     "cases": (cmd_cases, "list the open staff cases"),
     "at-risk": (cmd_at_risk, "the at-risk report for the meeting with social services (CSV)"),
+    "tenant-data": (cmd_tenant_data, "everything held about a lease's tenant, as JSON"),
+    "erase-tenant": (cmd_erase_tenant, "erase a lease's tenant's personal data (keeps what the law requires)"),
     "new-data-key": (cmd_new_data_key, "print a new encryption key for TENANTBOT_DATA_KEYS"),
 }
-ARGUMENTS = {"at-risk": _at_risk_arguments, "follow-up": _follow_up_arguments, "import-tenants": _import_arguments, "import-ledger": _ledger_arguments, "invite": _invite_arguments, "revoke-invite": _lease_arguments}
+ARGUMENTS = {"tenant-data": _tenant_data_arguments, "erase-tenant": _erase_arguments, "at-risk": _at_risk_arguments, "follow-up": _follow_up_arguments, "import-tenants": _import_arguments, "import-ledger": _ledger_arguments, "invite": _invite_arguments, "revoke-invite": _lease_arguments}
 
 
 def build_parser() -> argparse.ArgumentParser:

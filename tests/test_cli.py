@@ -117,3 +117,17 @@ def test_outreach_needs_a_telegram_token(environment: Path, monkeypatch: pytest.
     monkeypatch.delenv("TELEGRAM_BOT_TOKEN", raising=False)
     assert main(["outreach"]) == 1
     assert "set TELEGRAM_BOT_TOKEN" in capsys.readouterr().err
+
+
+def test_a_tenant_gets_their_data_and_can_have_it_erased(environment: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["seed-demo"]) == 0
+    capsys.readouterr()
+    assert main(["tenant-data", "--organisation", "demo", "DEMO-1001"]) == 0
+    assert '"name": "Amina Hassan"' in capsys.readouterr().out
+    assert main(["erase-tenant", "--organisation", "demo", "DEMO-1001"]) == 1
+    assert "add --yes to erase" in capsys.readouterr().err
+    assert main(["erase-tenant", "--organisation", "demo", "DEMO-1001", "--yes"]) == 0
+    assert capsys.readouterr().out.startswith("erased the tenant of DEMO-1001: name and chat link, 0 reason(s), 0 conversation event(s)")
+    assert main(["tenant-data", "--organisation", "demo", "DEMO-1001"]) == 0
+    out = capsys.readouterr().out
+    assert '"name": "(erased)"' in out and "Amina" not in out
