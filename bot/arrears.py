@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -26,8 +27,10 @@ DECLINED = "declined"
 MAX_REASON_TEXT = 2000
 # A payment made on an instalment's due date may take this long to show in the ledger.
 PAYMENT_GRACE_DAYS = 3
+# Plans waiting for staff: proposed within the policy (to confirm), or outside it (to decide).
+WAITING_FOR_STAFF = ("proposed", "review")
 # Plans that are still alive: waiting for staff, or agreed.
-OPEN_PLAN_STATUSES = ("proposed", "review", "active")
+OPEN_PLAN_STATUSES = (*WAITING_FOR_STAFF, "active")
 
 
 @dataclass(frozen=True)
@@ -137,7 +140,7 @@ def propose_unscheduled(session: Session, debt: Debt, monthly_ore: int, now: dt.
 def confirm_plan(session: Session, plan: PaymentPlan, now: dt.datetime) -> None:
     """Staff confirm a proposed plan, or accept one that was outside the policy; the tenant is
     sent the agreed schedule (an outreach message, so quiet hours hold)."""
-    if plan.status not in ("proposed", "review") or not plan.instalments:
+    if plan.status not in WAITING_FOR_STAFF or not plan.instalments:
         raise ValueError(f"plan {plan.id} is {plan.status}, not waiting for confirmation with a schedule")
     plan.status = "active"
     plan.confirmed_at = now
@@ -145,6 +148,11 @@ def confirm_plan(session: Session, plan: PaymentPlan, now: dt.datetime) -> None:
     if tenant.telegram_user_id is not None:
         session.add(OutreachMessage(case=plan.case, key=f"confirmed:{plan.id}", status="pending",
                                     chat_id=tenant.telegram_user_id))
+
+
+def schedule_param(plan: PaymentPlan | Plan) -> dict[str, Any]:
+    """A plan's payments as a message parameter (one line per payment when rendered)."""
+    return {"schedule": [{"date": i.due.isoformat(), "amount_ore": i.amount_ore} for i in plan.instalments]}
 
 
 def expected_remaining_ore(plan: PaymentPlan, day: dt.date) -> int:

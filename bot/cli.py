@@ -25,7 +25,7 @@ from bot.ledger import COLUMNS as LEDGER_COLUMNS
 from bot.ledger import import_ledger
 from bot.organisation import load_all, load_organisation
 from bot.processes import ServiceFailed, rasa_stack
-from bot.settings import STOCKHOLM, ConfigurationError, Settings, load_settings
+from bot.settings import ConfigurationError, Settings, load_settings
 from bot.tenant_import import COLUMNS, import_csv
 from bot.terminal import run_terminal_chat
 from bot.training import ensure_model
@@ -65,7 +65,7 @@ def cmd_seed_demo(settings: Settings, args: argparse.Namespace) -> int:
     _prepare(settings)
     facts = load_organisation(settings.organisation_dir, "demo")
     with _sessions(settings).begin() as session:
-        tenant = seed_demo(session, facts, settings.frozen_date or settings.now().astimezone(STOCKHOLM).date())
+        tenant = seed_demo(session, facts, settings.today())
         print(f"demo tenant: {tenant.name} ({facts.name}), behind with the last rent")
     return 0
 
@@ -89,15 +89,15 @@ def _run_telegram(settings: Settings) -> None:
     from bot.telegram.staff import staff_desk_for
 
     sessions = _sessions(settings)
+    outreach = outreach_for(settings, sessions)
     bot = TelegramBot(
         build_chat_service(settings, sessions),
         sessions,
         dt.timedelta(seconds=settings.update_claim_timeout_seconds),
         clock=settings.now,
-        desk=staff_desk_for(settings, sessions),
+        desk=staff_desk_for(settings, sessions, outreach),
     )
-
-    application = build_application(settings, bot, outreach_for(settings, sessions))
+    application = build_application(settings, bot, outreach)
     if settings.webhook_url:
         application.run_webhook(
             listen=settings.webhook_listen,

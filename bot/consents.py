@@ -77,7 +77,7 @@ def withdraw(session: Session, tenant_id: int, recipient: str, now: dt.datetime)
     return True
 
 
-def _recipient(recipient: str) -> dict[str, str]:
+def recipient_name(recipient: str) -> dict[str, str]:
     return {"key": f"recipient.{recipient}"}
 
 
@@ -88,14 +88,14 @@ def overview(session: Session, tenant_id: int, only_withdraw: bool = False) -> d
     if only_withdraw and not given:
         return {"key": "consent.none_to_withdraw"}
     lines = [
-        {"key": "consent.line.given", "params": {"recipient": _recipient(r), "date": {"date": _day(given[r].given_at)}}}
-        if r in given else {"key": "consent.line.not_given", "params": {"recipient": _recipient(r)}}
+        {"key": "consent.line.given", "params": {"recipient": recipient_name(r), "date": {"date": _day(given[r].given_at)}}}
+        if r in given else {"key": "consent.line.not_given", "params": {"recipient": recipient_name(r)}}
         for r in RECIPIENTS
     ]
     buttons = [
-        {"key": "button.consent_withdraw", "params": {"recipient": _recipient(r)}, "payload": f"{BUTTON_PREFIX}withdraw:{r}"}
+        {"key": "button.consent_withdraw", "params": {"recipient": recipient_name(r)}, "payload": f"{BUTTON_PREFIX}withdraw:{r}"}
         if r in given else
-        {"key": "button.consent_give", "params": {"recipient": _recipient(r)}, "payload": f"{BUTTON_PREFIX}ask:{r}"}
+        {"key": "button.consent_give", "params": {"recipient": recipient_name(r)}, "payload": f"{BUTTON_PREFIX}ask:{r}"}
         for r in RECIPIENTS
         if r in given or not only_withdraw
     ]

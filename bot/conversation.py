@@ -156,7 +156,7 @@ class ChatService:
             if action == "withdraw":
                 if consents.withdraw(session, tenant.id, recipient, self._clock()):
                     return self._renderer.reply(
-                        language, {"key": "consent.withdrawn", "params": {"recipient": {"key": f"recipient.{recipient}"}}}
+                        language, {"key": "consent.withdrawn", "params": {"recipient": consents.recipient_name(recipient)}}
                     )
                 return self._reply(language, "consent.none_to_withdraw")
         return self._reply(language, "consent.declined")
@@ -169,16 +169,17 @@ class ChatService:
                 case.satisfied = answer == "yes"
         return self._reply(language, "handoff.feedback_thanks")
 
-    def _open_case(self, sender: Sender, reason: str, priority: bool = False) -> bool:
-        """Ask a person in, if this chat's organisation has a staff group; True if a new case."""
+    def _open_case(self, sender: Sender, reason: str, priority: bool = False) -> OrganisationFacts | None:
+        """Ask a person in, if this chat's organisation has a staff group; its facts if the case
+        is new (None if there is no staff group or a case was open already)."""
         with self._sessions.begin() as session:
             tenant = repositories.find_tenant_by_telegram_user(session, sender.user_id)
             found = handoff.organisation_for(session, tenant, self._organisations)
             if found is None or found[1].staff is None:
-                return False
+                return None
             _case, created = handoff.open_case(session, reason=reason, now=self._clock(), chat_id=sender.chat_id,
                                                tenant=tenant, organisation=found[0], priority=priority)
-            return created
+            return found[1] if created else None
 
     def _heard(self, sender: Sender) -> str | None:
         """Note that the tenant answered; return (and forget) what their message was expected to be."""
@@ -319,13 +320,10 @@ class ChatService:
             if chat.not_understood < 2:
                 return []
             chat.not_understood = 0
-        if not self._open_case(sender, "not_understood"):
+        facts = self._open_case(sender, "not_understood")
+        if facts is None:
             return []
-        with self._sessions() as session:
-            tenant = repositories.find_tenant_by_telegram_user(session, sender.user_id)
-            found = handoff.organisation_for(session, tenant, self._organisations)
-        assert found is not None
-        return [self._renderer.reply(language, handoff.tenant_reply(found[1], self._clock(), True))]
+        return [self._renderer.reply(language, handoff.tenant_reply(facts, self._clock(), True))]
 
     def _render_rasa_message(self, language: str, message: Mapping[str, Any]) -> Reply | None:
         payload = message.get("custom")

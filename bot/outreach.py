@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import Select, func, select, update
 from sqlalchemy.orm import Session
 
 from bot import arrears, handoff
@@ -55,6 +55,17 @@ def rent_month_of(due: dt.date) -> dt.date:
     return (due.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
 
 
+def _open_cases() -> Select[tuple[ArrearsCase, Lease, Tenant, Organisation]]:
+    """Every open arrears case with its lease, tenant and organisation."""
+    return (
+        select(ArrearsCase, Lease, Tenant, Organisation)
+        .join(Lease, ArrearsCase.lease_id == Lease.id)
+        .join(Tenant, Lease.tenant_id == Tenant.id)
+        .join(Organisation, Lease.organisation_id == Organisation.id)
+        .where(ArrearsCase.closed_on.is_(None))
+    )
+
+
 @dataclass
 class PlanReport:
     planned: int = 0
@@ -66,14 +77,7 @@ def plan_contacts(session: Session, organisations: Mapping[str, OrganisationFact
     """Plan every contact that is due today (in Sweden) and not planned before."""
     today = now.astimezone(STOCKHOLM).date()
     report = PlanReport()
-    cases = session.execute(
-        select(ArrearsCase, Lease, Tenant, Organisation)
-        .join(Lease, ArrearsCase.lease_id == Lease.id)
-        .join(Tenant, Lease.tenant_id == Tenant.id)
-        .join(Organisation, Lease.organisation_id == Organisation.id)
-        .where(ArrearsCase.closed_on.is_(None))
-        .order_by(ArrearsCase.id)
-    ).all()
+    cases = session.execute(_open_cases().order_by(ArrearsCase.id)).all()
     planned_keys = {
         (case_id, key)
         for case_id, key in session.execute(
@@ -169,8 +173,7 @@ def compose(session: Session, message: OutreachMessage, renderer: Renderer, defa
         plan = session.get(PaymentPlan, int(ref))
         if plan is None or plan.status != "active":
             return None
-        schedule = {"schedule": [{"date": i.due.isoformat(), "amount_ore": i.amount_ore} for i in plan.instalments]}
-        return renderer.reply(language, {"key": "plan.confirmed", "params": {"schedule": schedule}})
+        return renderer.reply(language, {"key": "plan.confirmed", "params": {"schedule": arrears.schedule_param(plan)}})
     if kind == "missed":
         plan = session.get(PaymentPlan, int(ref))
         missed = arrears.first_missed_instalment(plan, snapshot) if plan is not None else None
@@ -197,12 +200,7 @@ def hard_to_reach(session: Session, organisations: Mapping[str, OrganisationFact
     number of contacts. For staff, and for joint outreach with social services."""
     rows = []
     for case, lease, tenant, organisation in session.execute(
-        select(ArrearsCase, Lease, Tenant, Organisation)
-        .join(Lease, ArrearsCase.lease_id == Lease.id)
-        .join(Tenant, Lease.tenant_id == Tenant.id)
-        .join(Organisation, Lease.organisation_id == Organisation.id)
-        .where(ArrearsCase.closed_on.is_(None))
-        .order_by(Organisation.slug, Lease.lease_number)
+        _open_cases().order_by(Organisation.slug, Lease.lease_number)
     ):
         snapshot = latest_snapshot(session, lease.id)
         facts = organisations.get(organisation.slug)
@@ -266,7 +264,7 @@ def staff_follow_ups(session: Session) -> list[FollowUp]:
         .join(Lease, ArrearsCase.lease_id == Lease.id)
         .join(Tenant, Lease.tenant_id == Tenant.id)
         .join(Organisation, Lease.organisation_id == Organisation.id)
-        .where(PaymentPlan.status.in_(("proposed", "review", "missed")))
+        .where(PaymentPlan.status.in_((*arrears.WAITING_FOR_STAFF, "missed")))
     )
     what = {"proposed": "instalment plan {id} to confirm", "review": "instalment plan {id} outside the policy to decide",
             "missed": "instalment plan {id}: an instalment was missed"}

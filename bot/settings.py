@@ -84,9 +84,9 @@ class Settings:
     def now(self) -> dt.datetime:
         return self.frozen_now if self.frozen_now is not None else dt.datetime.now(dt.UTC)
 
-    @property
-    def frozen_date(self) -> dt.date | None:
-        return self.frozen_now.astimezone(STOCKHOLM).date() if self.frozen_now is not None else None
+    def today(self) -> dt.date:
+        """Today in Sweden, where rent falls due."""
+        return self.now().astimezone(STOCKHOLM).date()
 
     def with_overrides(self, **changes: object) -> Settings:
         return replace(self, **changes)

@@ -10,7 +10,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
-from bot import arrears, handoff
+from bot import arrears, consents, handoff
 from bot.actions import dependencies
 from bot.actions.tenants import tenant_for_sender
 from bot.db import repositories
@@ -133,17 +133,13 @@ class ActionReportPaid(Action):
         return _say(dispatcher, {"key": "paid.thanks"})
 
 
-def _schedule(plan: PaymentPlan | Plan) -> dict[str, Any]:
-    return {"schedule": [{"date": i.due.isoformat(), "amount_ore": i.amount_ore} for i in plan.instalments]}
-
-
 def _plan_reply(plan: PaymentPlan, just_made: bool) -> dict[str, Any]:
     if plan.status == "review":
         key = "plan.to_staff" if just_made else "plan.pending"
-        return {"key": key, "params": {"amount": _money(plan.monthly_ore), "schedule": _schedule(plan)}}
+        return {"key": key, "params": {"amount": _money(plan.monthly_ore), "schedule": arrears.schedule_param(plan)}}
     if plan.status == "proposed":
-        return {"key": "plan.proposed" if just_made else "plan.pending", "params": {"schedule": _schedule(plan)}}
-    return {"key": "plan.confirmed" if just_made else "plan.active", "params": {"schedule": _schedule(plan)}}
+        return {"key": "plan.proposed" if just_made else "plan.pending", "params": {"schedule": arrears.schedule_param(plan)}}
+    return {"key": "plan.confirmed" if just_made else "plan.active", "params": {"schedule": arrears.schedule_param(plan)}}
 
 
 def _option_button(option: Plan) -> dict[str, Any]:
@@ -223,7 +219,7 @@ class ActionPaymentPlan(Action):
 
 def _ask_staff(session: Session, plan: PaymentPlan, tenant: Tenant, sender_id: str) -> None:
     """A plan waiting for staff (to confirm, or to decide on) opens a case for the staff group."""
-    if plan.status in ("proposed", "review") and _facts(tenant).staff is not None:
+    if plan.status in arrears.WAITING_FOR_STAFF and _facts(tenant).staff is not None:
         reason = "plan_review" if plan.status == "review" else "plan_confirm"
         handoff.open_case(session, reason=reason, now=dependencies.get().now(), chat_id=int(sender_id), tenant=tenant)
 
@@ -236,20 +232,11 @@ def _municipality_params(facts: OrganisationFacts, service: str) -> dict[str, st
 
 
 def _record_consent(session: Session, tenant: Tenant, sender_id: str, now: dt.datetime) -> Consent:
+    """The tenant's yes to the referral, in the registry, with the text they saw in their language."""
     chat = repositories.get_or_create_chat(session, int(sender_id))
     renderer = dependencies.get().renderer
     language = renderer.language_or_default(chat.language or tenant.preferred_language)
-    consent = Consent(
-        tenant_id=tenant.id,
-        recipient=DEBT_COUNSELLING,
-        purpose="referral",
-        text_key="debt_advice.ask_consent",
-        text_shown=renderer.text(language, "debt_advice.ask_consent"),
-        language=language,
-        given_at=now,
-    )
-    session.add(consent)
-    return consent
+    return consents.give(session, tenant, DEBT_COUNSELLING, renderer, language, now)
 
 
 class ActionDebtAdvice(Action):

@@ -31,6 +31,8 @@ from bot.telegram.limits import TelegramLimits
 from bot.telegram.markup import markup_for
 
 logger = logging.getLogger(__name__)
+# What sending one message returns when the run should stop (Telegram cannot take more now).
+STOP = "stop"
 
 
 @dataclass
@@ -55,25 +57,24 @@ class Outreach:
         self._renderer = renderer
         self._organisations = organisations
         self._clock = clock
-        self._stop_reason: str | None = None
 
     def plan(self) -> PlanReport:
         with self._sessions.begin() as session:
             return plan_contacts(session, self._organisations, self._clock())
 
     async def send(self, bot: Bot) -> SendReport:
-        report, self._stop_reason = SendReport(), None
+        report = SendReport()
         with self._sessions() as session:
             pending = list(session.scalars(
                 select(OutreachMessage.id).where(OutreachMessage.status == "pending").order_by(OutreachMessage.id)
             ))
         for position, message_id in enumerate(pending):
             outcome = await self._send_one(bot, message_id)
-            setattr(report, outcome, getattr(report, outcome) + 1)
-            if outcome == "waiting" and self._stop_reason is not None:
-                report.waiting += len(pending) - position - 1
-                logger.warning("outreach stopped early: %s", self._stop_reason)
+            if outcome == STOP:
+                # Telegram cannot take more now: this message and the rest wait for the next run.
+                report.waiting += len(pending) - position
                 break
+            setattr(report, outcome, getattr(report, outcome) + 1)
         return report
 
     async def _send_one(self, bot: Bot, message_id: int) -> str:
@@ -101,15 +102,15 @@ class Outreach:
             # The tenant blocked the bot, or the chat is gone: staff need another way.
             return self._finish(message_id, "failed", str(error))
         except RetryAfter as error:
-            self._stop_reason = f"Telegram asks to wait {error.retry_after}"
-            return self._finish(message_id, "pending", None, "waiting")
+            logger.warning("outreach stopped early: Telegram asks to wait %s", error.retry_after)
+            return self._finish(message_id, "pending", None, STOP)
         except TimedOut:
             # It may or may not have arrived; it is not sent again.
             logger.warning("outreach message %s timed out; left unconfirmed", message_id)
             return "unconfirmed"
         except NetworkError as error:
-            self._stop_reason = f"Telegram cannot be reached: {error}"
-            return self._finish(message_id, "pending", None, "waiting")
+            logger.warning("outreach stopped early: Telegram cannot be reached: %s", error)
+            return self._finish(message_id, "pending", None, STOP)
         return self._finish(message_id, "sent", None)
 
     def _finish(self, message_id: int, status: str, detail: str | None, outcome: str | None = None) -> str:

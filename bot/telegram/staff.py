@@ -31,7 +31,7 @@ from bot.rasa_client import RasaClient, RasaUnavailable
 from bot.reports import at_risk, at_risk_csv, open_cases
 from bot.settings import Settings
 from bot.telegram.markup import markup_for
-from bot.telegram.outreach import Outreach, outreach_for
+from bot.telegram.outreach import Outreach
 
 logger = logging.getLogger(__name__)
 
@@ -49,7 +49,7 @@ class StaffDesk:
         rasa: RasaClient,
         cipher: TextCipher,
         clock: Callable[[], dt.datetime],
-        outreach: Outreach | None = None,
+        outreach: Outreach,
     ) -> None:
         self._outreach = outreach
         self._sessions = session_factory
@@ -225,7 +225,7 @@ class StaffDesk:
                 buttons = _case_buttons(case.id, _waiting_plan(session, case) is not None) if still_open else None  # type: ignore[union-attr, arg-type]
         if answer is not None:
             await query.answer(answer, show_alert=True)
-            if action == "confirm" and self._outreach is not None:
+            if action == "confirm":
                 await self._outreach.send(context.bot)  # the agreed schedule goes to the tenant
             return
         await query.answer()
@@ -352,10 +352,10 @@ def _case_buttons(case_id: int, plan_waiting: bool = False) -> InlineKeyboardMar
 def _waiting_plan(session: Session, case: StaffCase) -> PaymentPlan | None:
     debt = arrears.current_debt(session, arrears.lease_of(case.tenant))
     plan = arrears.open_plan(session, debt.case) if debt is not None else None
-    return plan if plan is not None and plan.status in ("proposed", "review") and plan.instalments else None
+    return plan if plan is not None and plan.status in arrears.WAITING_FOR_STAFF and plan.instalments else None
 
 
-def staff_desk_for(settings: Settings, session_factory: sessionmaker[Session]) -> StaffDesk:
+def staff_desk_for(settings: Settings, session_factory: sessionmaker[Session], outreach: Outreach) -> StaffDesk:
     return StaffDesk(
         session_factory,
         load_all(settings.organisation_dir),
@@ -363,5 +363,5 @@ def staff_desk_for(settings: Settings, session_factory: sessionmaker[Session]) -
         RasaClient(settings.rasa_url, settings.rasa_timeout_seconds, settings.rasa_token),
         cipher_for(settings),
         settings.now,
-        outreach_for(settings, session_factory),
+        outreach,
     )

@@ -10,18 +10,21 @@ from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.conversation import build_chat_service
 from bot.db.migrate import upgrade
-from bot.db.models import Tenant
-from bot.db.repositories import find_organisation
+from bot.db.models import ArrearsCase, Lease, Organisation, Tenant
+from bot.db.repositories import find_organisation, latest_snapshot
 from bot.db.session import make_engine, make_session_factory
 from bot.demo import seed_demo
+from bot.ledger import import_ledger
 from bot.organisation import load_organisation
 from bot.processes import rasa_stack
 from bot.settings import Settings, load_settings
 from bot.telegram.app import TelegramBot, build_application, polling
+from bot.telegram.outreach import outreach_for
 from bot.telegram.staff import staff_desk_for
 from tests.conftest import free_port
 from tests.fakes.telegram_api import FakeTelegram
@@ -64,6 +67,27 @@ def add_tenant(sessions: sessionmaker[Session], name: str, telegram_user_id: int
         session.add(Tenant(organisation=organisation, name=name, telegram_user_id=telegram_user_id))
 
 
+LEDGER_HEADER = "lease_number;amount_overdue;oldest_unpaid_due_date;snapshot_date\n"
+
+
+def import_ledger_day(session: Session, organisation: Organisation, rows: str) -> None:
+    """Import a ledger day for the leases in `rows` (CSV lines, one snapshot date), listing every
+    other open debt again as it stands: a snapshot is the whole ledger, and the tests sharing a
+    database must not close each other's cases."""
+    named = {line.split(";")[0] for line in rows.splitlines()}
+    day = rows.splitlines()[0].split(";")[3]
+    others = ""
+    for case, lease in session.execute(
+        select(ArrearsCase, Lease).join(Lease, ArrearsCase.lease_id == Lease.id)
+        .where(Lease.organisation_id == organisation.id, ArrearsCase.closed_on.is_(None))
+    ):
+        snapshot = latest_snapshot(session, lease.id)
+        if lease.lease_number not in named and snapshot is not None and snapshot.amount_overdue_ore > 0:
+            others += f"{lease.lease_number};{snapshot.amount_overdue_ore / 100:.2f};{case.oldest_unpaid_due};{day}\n"
+    report = import_ledger(session, organisation, LEDGER_HEADER + rows + others)
+    assert not report.errors, report.errors
+
+
 async def eventually(condition: Callable[[], bool], timeout: float = 10.0) -> None:
     """Wait for something the bot does after its reply is sent (like recording the update)."""
     deadline = time.monotonic() + timeout
@@ -87,7 +111,7 @@ def make_bot(settings: Settings, sessions: sessionmaker[Session], telegram: Fake
     if rasa_url:
         settings = settings.with_overrides(rasa_url=rasa_url)
     service = build_chat_service(settings, sessions)
-    desk = staff_desk_for(settings, sessions)
+    desk = staff_desk_for(settings, sessions, outreach_for(settings, sessions))
     return build_application(settings, TelegramBot(service, sessions, dt.timedelta(minutes=2), settings.now, desk))
 
 
