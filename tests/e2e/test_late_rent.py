@@ -19,18 +19,16 @@ from bot.db.models import ArrearsCase, Consent, Lease, Organisation, PaymentPlan
 from bot.db.repositories import find_organisation
 from bot.db.session import make_engine, make_session_factory
 from bot.i18n.rendering import Renderer
-from bot.ledger import import_ledger
 from bot.organisation import load_all
 from bot.processes import rasa_stack
 from bot.settings import STOCKHOLM, Settings
 from bot.telegram.app import polling
 from bot.telegram.outreach import Outreach
-from tests.e2e.conftest import eventually, make_bot, stack_settings
+from tests.e2e.conftest import eventually, import_ledger_day, make_bot, stack_settings
 from tests.fakes.telegram_api import FakeTelegram, SentMessage, user
 
 pytestmark = pytest.mark.e2e
 
-HEADER = "lease_number;amount_overdue;oldest_unpaid_due_date;snapshot_date\n"
 MORNING = dt.datetime(2026, 12, 4, 9, 0, tzinfo=STOCKHOLM)
 
 
@@ -68,28 +66,7 @@ def tenant_with_debt(db: sessionmaker[Session], number: str, name: str, user_id:
         session.add(Lease(organisation=organisation, tenant=tenant, lease_number=number, address="Provvägen 9",
                           monthly_rent_ore=800_000, move_in_date=dt.date(2025, 1, 1)))
         session.flush()
-        snapshot(session, organisation, f"{number};8 000;2026-11-30;2026-12-03\n")
-
-
-def snapshot(session: Session, organisation: Organisation, rows: str) -> None:
-    """Import a snapshot that leaves every other lease's debt as it was (one ledger day)."""
-    others = "".join(
-        f"{lease.lease_number};{case_amount};{due};{day}\n"
-        for lease, case_amount, due, day in _other_debts(session, organisation, rows)
-    )
-    report = import_ledger(session, organisation, HEADER + rows + others)
-    assert not report.errors, report.errors
-
-
-def _other_debts(session: Session, organisation: Organisation, rows: str):  # type: ignore[no-untyped-def]
-    named = {line.split(";")[0] for line in rows.splitlines()}
-    day = rows.splitlines()[0].split(";")[3]
-    for case, lease in session.execute(
-        select(ArrearsCase, Lease).join(Lease, ArrearsCase.lease_id == Lease.id)
-        .where(Lease.organisation_id == organisation.id, ArrearsCase.closed_on.is_(None))
-    ):
-        if lease.lease_number not in named:
-            yield lease, "8 000", case.oldest_unpaid_due, day
+        import_ledger_day(session, organisation, f"{number};8 000;2026-11-30;2026-12-03\n")
 
 
 async def press(telegram: FakeTelegram, who: dict, message: SentMessage, label: str) -> None:  # type: ignore[type-arg]
@@ -174,7 +151,7 @@ async def test_reminder_then_reason_balance_and_plan_then_paid(
     with db.begin() as session:
         organisation = find_organisation(session, "demo")
         assert organisation is not None
-        snapshot(session, organisation, "FLOW-01;0;;2027-01-05\n")
+        import_ledger_day(session, organisation, "FLOW-01;0;;2027-01-05\n")
     with db() as session:
         case = session.get(ArrearsCase, case.id)
         assert case is not None and case.closed_on == dt.date(2027, 1, 5)

@@ -9,13 +9,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.db.models import Lease, Organisation
-from bot.ledger import import_ledger
-from tests.e2e.conftest import add_tenant
+from tests.e2e.conftest import add_tenant, import_ledger_day
 from tests.fakes.telegram_api import FakeTelegram, user
 
 pytestmark = pytest.mark.e2e
 
-HEADER = "lease_number;amount_overdue;oldest_unpaid_due_date;snapshot_date\n"
 
 
 @pytest.mark.usefixtures("bot")
@@ -27,7 +25,7 @@ async def test_a_tenant_asks_what_is_left_to_pay(telegram: FakeTelegram, session
         session.add(Lease(organisation_id=organisation.id, tenant=tenant, lease_number="ACC-01",
                           address="Provvägen 9", monthly_rent_ore=800_000, move_in_date=dt.date(2025, 1, 1)))
         session.flush()
-        import_ledger(session, organisation, HEADER + "ACC-01;2 400;2026-11-30;2026-12-04\n")
+        import_ledger_day(session, organisation, "ACC-01;2 400;2026-11-30;2026-12-04\n")
     hanna = user(6201, "Hanna", language_code="sv")
     await telegram.send_text(hanna, "hur mycket är jag skyldig?")
     [reply] = await telegram.wait_for_messages(6201, 1)

@@ -16,9 +16,8 @@ from bot.crypto import cipher_for
 from bot.db.models import ArrearsCase, AuditEvent, Lease, StaffCase, Tenant
 from bot.db.repositories import find_organisation
 from bot.i18n.rendering import Renderer
-from bot.ledger import import_ledger
 from bot.settings import Settings
-from tests.e2e.conftest import eventually
+from tests.e2e.conftest import eventually, import_ledger_day
 from tests.fakes.telegram_api import FakeTelegram, SentMessage, user
 
 pytestmark = pytest.mark.e2e
@@ -27,7 +26,6 @@ STAFF_GROUP = -1001000000001
 KARIN = user(7001, "Karin")  # rent administrator
 PER = user(7002, "Per")  # housing officer
 STRANGER = user(9999, "Mallory")
-HEADER = "lease_number;amount_overdue;oldest_unpaid_due_date;snapshot_date\n"
 INERT = 'Tack <b>fint</b> &amp; =HYPERLINK("http://evil.example")'
 
 
@@ -40,25 +38,11 @@ def tenant_owing(sessions: sessionmaker[Session], stack: Settings, number: str, 
         session.add(Lease(organisation=organisation, tenant=tenant, lease_number=number, address="Björkvägen 3",
                           monthly_rent_ore=800_000, move_in_date=dt.date(2025, 1, 1)))
         session.flush()
-        # Other leases' debts stay as they are: list them again in this day's snapshot.
-        others = "".join(
-            f"{lease.lease_number};{case_amount / 100:.0f};{case.oldest_unpaid_due};2026-12-04\n"
-            for case, lease, case_amount in _open_debts(session)
-        )
-        import_ledger(session, organisation, HEADER + f"{number};2 400;2026-11-30;2026-12-04\n" + others)
+        import_ledger_day(session, organisation, f"{number};2 400;2026-11-30;2026-12-04\n")
         if reason_text is not None:
             case = session.scalars(select(ArrearsCase).join(Lease).where(Lease.lease_number == number)).one()
             case.reason_code = "illness"
             case.reason_text_encrypted = cipher_for(stack).encrypt(reason_text)
-
-
-def _open_debts(session: Session):  # type: ignore[no-untyped-def]
-    from bot.db.repositories import latest_snapshot
-
-    for case, lease in session.execute(select(ArrearsCase, Lease).join(Lease).where(ArrearsCase.closed_on.is_(None))):
-        snapshot = latest_snapshot(session, lease.id)
-        if snapshot is not None and snapshot.amount_overdue_ore > 0:
-            yield case, lease, snapshot.amount_overdue_ore
 
 
 def in_topic(telegram: FakeTelegram, topic: int) -> list[SentMessage]:
