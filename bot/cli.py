@@ -13,22 +13,22 @@ from pathlib import Path
 import segno
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.conversation import Sender, build_chat_service
+from bot.services.conversation import Sender, build_chat_service
 from bot.db import repositories
 from bot.db.migrate import upgrade
 from bot.db.models import Organisation
 from bot.db.session import make_engine, make_session_factory
-from bot.demo import TERMINAL_CHAT_ID, seed_demo
+from bot.services.demo import TERMINAL_CHAT_ID, seed_demo
 from bot.domain.invites import deep_link
-from bot.invitations import UnknownLease, create_invite, find_lease, revoke_invites
-from bot.ledger import COLUMNS as LEDGER_COLUMNS
-from bot.ledger import import_ledger
-from bot.organisation import load_all, load_organisation
-from bot.processes import ServiceFailed, rasa_stack
-from bot.settings import ConfigurationError, Settings, load_settings
-from bot.tenant_import import COLUMNS, import_csv
+from bot.services.invitations import UnknownLease, create_invite, find_lease, revoke_invites
+from bot.services.ledger import COLUMNS as LEDGER_COLUMNS
+from bot.services.ledger import import_ledger
+from bot.config.organisations import load_all, load_organisation
+from bot.infra.processes import ServiceFailed, rasa_stack
+from bot.config.settings import ConfigurationError, Settings, load_settings
+from bot.services.tenant_import import COLUMNS, import_csv
 from bot.terminal import run_terminal_chat
-from bot.training import ensure_model
+from bot.infra.training import ensure_model
 
 logger = logging.getLogger("tenantbot")
 
@@ -241,7 +241,7 @@ def cmd_outreach(settings: Settings, args: argparse.Namespace) -> int:
 
 def cmd_hard_to_reach(settings: Settings, args: argparse.Namespace) -> int:
     """Tenants with rent left to pay whom the assistant cannot reach, for staff to follow up."""
-    from bot.outreach import hard_to_reach
+    from bot.services.outreach import hard_to_reach
 
     _prepare(settings)
     with _sessions(settings)() as session:
@@ -255,9 +255,9 @@ def cmd_hard_to_reach(settings: Settings, args: argparse.Namespace) -> int:
 
 def cmd_follow_up(settings: Settings, args: argparse.Namespace) -> int:
     """What staff should act on about late rent; --confirm-plan ID and --passed-on ID record it."""
-    from bot import arrears
+    from bot.services import arrears
     from bot.db.models import PaymentPlan
-    from bot.outreach import mark_referral_passed_on, staff_follow_ups
+    from bot.services.outreach import mark_referral_passed_on, staff_follow_ups
 
     _prepare(settings)
     with _sessions(settings).begin() as session:
@@ -284,7 +284,7 @@ def cmd_follow_up(settings: Settings, args: argparse.Namespace) -> int:
 
 def cmd_cases(settings: Settings, args: argparse.Namespace) -> int:
     """Open and claimed staff cases, priorities first."""
-    from bot.reports import open_cases
+    from bot.services.reports import open_cases
 
     _prepare(settings)
     with _sessions(settings)() as session:
@@ -296,7 +296,7 @@ def cmd_cases(settings: Settings, args: argparse.Namespace) -> int:
 def cmd_at_risk(settings: Settings, args: argparse.Namespace) -> int:
     """The at-risk report for the meeting with social services, as CSV: tenants who agreed that
     we may share with social services in full, everyone else only counted."""
-    from bot.reports import at_risk, at_risk_csv
+    from bot.services.reports import at_risk, at_risk_csv
 
     _prepare(settings)
     with _sessions(settings)() as session:
@@ -319,8 +319,8 @@ def cmd_tenant_data(settings: Settings, args: argparse.Namespace) -> int:
     """Everything held about a lease's tenant, as JSON (a subject access request)."""
     import json
 
-    from bot.crypto import cipher_for
-    from bot.privacy import tenant_data
+    from bot.infra.crypto import cipher_for
+    from bot.services.privacy import tenant_data
 
     _prepare(settings)
     with _sessions(settings)() as session:
@@ -335,8 +335,8 @@ def cmd_tenant_data(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_erase_tenant(settings: Settings, args: argparse.Namespace) -> int:
-    """Erase a lease's tenant's personal data, keeping what the law requires (see bot.privacy)."""
-    from bot.privacy import erase, erase_conversation
+    """Erase a lease's tenant's personal data, keeping what the law requires (see bot.services.privacy)."""
+    from bot.services.privacy import erase, erase_conversation
 
     if not args.yes:
         raise ConfigurationError("erasure cannot be undone: add --yes to erase")
@@ -361,7 +361,7 @@ def _tenant_data_arguments(parser: argparse.ArgumentParser) -> None:
 
 def cmd_new_data_key(settings: Settings, args: argparse.Namespace) -> int:
     """Print a new key for TENANTBOT_DATA_KEYS (put it first; keep the old ones after it)."""
-    from bot.crypto import new_key
+    from bot.infra.crypto import new_key
 
     print(new_key())
     return 0

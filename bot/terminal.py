@@ -8,7 +8,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable
 
-from bot.conversation import ChatService, Sender
+from bot.services.conversation import ChatService, Sender
 from bot.i18n.rendering import Button, Reply
 
 QUIT = "/quit"

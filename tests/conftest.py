@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.db.migrate import upgrade
 from bot.db.session import make_engine, make_session_factory
 from bot.i18n.rendering import Renderer
-from bot.settings import PROJECT_ROOT
+from bot.config.settings import PROJECT_ROOT
 
 
 def free_port() -> int:
@@ -60,7 +60,7 @@ def renderer() -> Renderer:
 @pytest.fixture(scope="session")
 def trained_model() -> Path:
     """The Rasa model for the current training data; trained only if the data changed."""
-    from bot.settings import load_settings
-    from bot.training import ensure_model
+    from bot.config.settings import load_settings
+    from bot.infra.training import ensure_model
 
     return ensure_model(load_settings())

@@ -19,10 +19,10 @@ from bot.actions import (
     dependencies,
 )
 from bot.db.models import Organisation, StaffCase
-from bot.demo import TERMINAL_CHAT_ID, seed_demo
-from bot.ledger import import_ledger
-from bot.organisation import load_organisation
-from bot.settings import PROJECT_ROOT, STOCKHOLM
+from bot.services.demo import TERMINAL_CHAT_ID, seed_demo
+from bot.services.ledger import import_ledger
+from bot.config.organisations import load_organisation
+from bot.config.settings import PROJECT_ROOT, STOCKHOLM
 
 ORGANISATIONS = PROJECT_ROOT / "config" / "organisations"
 

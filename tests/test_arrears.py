@@ -10,12 +10,12 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot import arrears
-from bot.crypto import TextCipher, cipher_for, new_key
+from bot.services import arrears
+from bot.infra.crypto import TextCipher, cipher_for, new_key
 from bot.db.models import ArrearsCase, Lease, Organisation, OutreachMessage, PaymentPlan, Tenant
 from bot.domain.plans import PlanPolicy, plan_for_amount, plan_options
-from bot.ledger import import_ledger
-from bot.settings import ConfigurationError, load_settings
+from bot.services.ledger import import_ledger
+from bot.config.settings import ConfigurationError, load_settings
 
 HEADER = "lease_number;amount_overdue;oldest_unpaid_due_date;snapshot_date\n"
 NOW = dt.datetime(2026, 12, 4, 10, tzinfo=dt.UTC)

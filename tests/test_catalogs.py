@@ -9,7 +9,7 @@ from babel.messages.pofile import write_po
 from bot.i18n.checks import catalog_problems, keys_used, read_catalog, template_problems
 from bot.i18n.languages import LANGUAGES
 from bot.i18n.messages import MESSAGES
-from bot.settings import PROJECT_ROOT
+from bot.config.settings import PROJECT_ROOT
 
 LOCALES = PROJECT_ROOT / "locales"
 

@@ -14,8 +14,8 @@ from sqlalchemy import select
 from bot.cli import main
 from bot.db.models import Lease
 from bot.db.session import make_engine, make_session_factory
-from bot.invitations import BindOutcome, redeem
-from bot.settings import PROJECT_ROOT
+from bot.services.invitations import BindOutcome, redeem
+from bot.config.settings import PROJECT_ROOT
 
 SAMPLE = PROJECT_ROOT / "samples" / "tenants.csv"
 

@@ -11,17 +11,17 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot import consents, handoff
-from bot.conversation import ChatService, Sender
-from bot.crypto import TextCipher, new_key
+from bot.services import consents, handoff
+from bot.services.conversation import ChatService, Sender
+from bot.infra.crypto import TextCipher, new_key
 from bot.db.models import Consent, Lease, Organisation, StaffCase, Tenant
 from bot.i18n.rendering import Renderer
-from bot.ledger import import_ledger
-from bot.organisation import load_all
-from bot.rasa_client import RasaClient
-from bot.reports import at_risk, at_risk_csv, open_cases, safe_cell
+from bot.services.ledger import import_ledger
+from bot.config.organisations import load_all
+from bot.infra.rasa_client import RasaClient
+from bot.services.reports import at_risk, at_risk_csv, open_cases, safe_cell
 from bot.safety.keywords import CrisisKeywords
-from bot.settings import PROJECT_ROOT, STOCKHOLM
+from bot.config.settings import PROJECT_ROOT, STOCKHOLM
 
 DEMO = load_all(PROJECT_ROOT / "config" / "organisations")["demo"]
 NOW = dt.datetime(2026, 12, 7, 10, tzinfo=STOCKHOLM)

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.db.models import Invite, Lease, Organisation, Tenant
 from bot.domain.invites import START_PARAMETER, new_token, token_hash
-from bot.invitations import FAILED_START_LIMIT, BindOutcome, create_invite, redeem, revoke_invites
+from bot.services.invitations import FAILED_START_LIMIT, BindOutcome, create_invite, redeem, revoke_invites
 
 NOW = dt.datetime(2026, 11, 26, 10, 0, tzinfo=dt.UTC)
 DAY = dt.timedelta(days=1)

@@ -6,9 +6,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.db.models import ArrearsCase, Lease, LedgerSnapshot, Organisation
-from bot.ledger import import_ledger, parse
-from bot.settings import PROJECT_ROOT
-from bot.tenant_import import import_csv
+from bot.services.ledger import import_ledger, parse
+from bot.config.settings import PROJECT_ROOT
+from bot.services.tenant_import import import_csv
 
 TENANTS = (PROJECT_ROOT / "samples" / "tenants.csv").read_text(encoding="utf-8")
 LEDGER = (PROJECT_ROOT / "samples" / "ledger.csv").read_text(encoding="utf-8")

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.organisation import load_all, load_organisation
-from bot.settings import PROJECT_ROOT, ConfigurationError
+from bot.config.organisations import load_all, load_organisation
+from bot.config.settings import PROJECT_ROOT, ConfigurationError
 
 
 def test_the_demo_organisation_is_valid() -> None:

@@ -10,13 +10,13 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot import arrears
+from bot.services import arrears
 from bot.db.models import Consent, Lease, Organisation, OutreachMessage, Referral, StaffCase, Tenant
 from bot.domain.plans import plan_for_amount
 from bot.i18n.rendering import Renderer
-from bot.ledger import import_ledger
-from bot.organisation import OrganisationFacts, load_all
-from bot.outreach import (
+from bot.services.ledger import import_ledger
+from bot.config.organisations import OrganisationFacts, load_all
+from bot.services.outreach import (
     compose,
     hard_to_reach,
     in_quiet_hours,
@@ -25,7 +25,7 @@ from bot.outreach import (
     rent_month_of,
     staff_follow_ups,
 )
-from bot.settings import PROJECT_ROOT, STOCKHOLM
+from bot.config.settings import PROJECT_ROOT, STOCKHOLM
 
 HEADER = "lease_number;amount_overdue;oldest_unpaid_due_date;snapshot_date\n"
 DEMO = load_all(PROJECT_ROOT / "config" / "organisations")["demo"]

@@ -19,8 +19,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.db.migrate import upgrade
 from bot.db.models import Lease, Organisation, OutreachMessage, Tenant
 from bot.db.session import make_engine, make_session_factory
-from bot.ledger import import_ledger
-from bot.settings import PROJECT_ROOT
+from bot.services.ledger import import_ledger
+from bot.config.settings import PROJECT_ROOT
 from tests.fakes.telegram_api import FakeTelegram
 
 TENANTS = 2000

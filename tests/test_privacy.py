@@ -8,8 +8,8 @@ import datetime as dt
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot import arrears, consents, handoff
-from bot.crypto import TextCipher, new_key
+from bot.services import arrears, consents, handoff
+from bot.infra.crypto import TextCipher, new_key
 from bot.db.models import (
     ArrearsCase,
     Chat,
@@ -24,8 +24,8 @@ from bot.db.models import (
 )
 from bot.domain.plans import PlanPolicy, plan_for_amount
 from bot.i18n.rendering import Renderer
-from bot.ledger import import_ledger
-from bot.privacy import ERASED_NAME, erase, tenant_data
+from bot.services.ledger import import_ledger
+from bot.services.privacy import ERASED_NAME, erase, tenant_data
 
 NOW = dt.datetime(2026, 12, 4, 10, tzinfo=dt.UTC)
 HEADER = "lease_number;amount_overdue;oldest_unpaid_due_date;snapshot_date\n"

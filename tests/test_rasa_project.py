@@ -5,7 +5,7 @@ import re
 import subprocess
 from pathlib import Path
 
-from bot.settings import PROJECT_ROOT, load_settings
+from bot.config.settings import PROJECT_ROOT, load_settings
 
 RASA_ENV = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "SQLALCHEMY_SILENCE_UBER_WARNING": "1"}
 

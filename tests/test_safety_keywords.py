@@ -4,7 +4,7 @@ import pytest
 import yaml
 
 from bot.safety.keywords import CrisisKeywords
-from bot.settings import PROJECT_ROOT
+from bot.config.settings import PROJECT_ROOT
 
 NET = CrisisKeywords.bundled()
 

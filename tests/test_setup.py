@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.processes import lock_store_config, tracker_store_config
-from bot.settings import PROJECT_ROOT, ConfigurationError, load_settings
-from bot.training import fingerprint, training_inputs
+from bot.infra.processes import lock_store_config, tracker_store_config
+from bot.config.settings import PROJECT_ROOT, ConfigurationError, load_settings
+from bot.infra.training import fingerprint, training_inputs
 
 
 def test_defaults_keep_everything_under_var(tmp_path: Path) -> None:

@@ -5,9 +5,9 @@ import datetime as dt
 import pytest
 
 from bot.i18n.rendering import Renderer
-from bot.organisation import load_organisation
-from bot.settings import PROJECT_ROOT
-from bot.tenancy_answers import TENANCY_INTENTS, answer
+from bot.config.organisations import load_organisation
+from bot.config.settings import PROJECT_ROOT
+from bot.domain.tenancy_answers import TENANCY_INTENTS, answer
 
 FACTS = load_organisation(PROJECT_ROOT / "config" / "organisations", "demo")
 TODAY = dt.date(2026, 11, 26)

@@ -5,10 +5,10 @@ import datetime as dt
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.csv_files import kronor
+from bot.infra.csv_files import kronor
 from bot.db.models import Lease, Organisation
-from bot.settings import PROJECT_ROOT
-from bot.tenant_import import import_csv, parse
+from bot.config.settings import PROJECT_ROOT
+from bot.services.tenant_import import import_csv, parse
 
 SAMPLE = (PROJECT_ROOT / "samples" / "tenants.csv").read_text(encoding="utf-8")
 

@@ -10,14 +10,14 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
-from bot import arrears, consents, handoff
+from bot.services import arrears, consents, handoff
 from bot.actions import dependencies
 from bot.actions.tenants import tenant_for_sender
 from bot.db import repositories
 from bot.db.models import Consent, PaymentPlan, Referral, Tenant
 from bot.domain import buttons
 from bot.domain.plans import KRONA, MAX_SCHEDULE_MONTHS, Plan, months_needed, plan_for_amount, plan_options
-from bot.organisation import OrganisationFacts, load_organisation
+from bot.config.organisations import OrganisationFacts, load_organisation
 
 # How long the assistant waits for an answer in the tenant's own words.
 FREE_TEXT_WAIT = dt.timedelta(minutes=30)

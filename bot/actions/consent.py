@@ -7,7 +7,7 @@ from typing import Any
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot import consents
+from bot.services import consents
 from bot.actions import dependencies
 from bot.actions.tenants import tenant_for_sender
 

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.db.session import make_engine, make_session_factory
 from bot.i18n.rendering import Renderer
-from bot.settings import PROJECT_ROOT, STOCKHOLM, load_settings
+from bot.config.settings import PROJECT_ROOT, STOCKHOLM, load_settings
 
 
 def utc_now() -> dt.datetime:

@@ -20,7 +20,7 @@ from bot.domain.onboarding import (
     TALK_TO_PERSON_BUTTON,
     next_step,
 )
-from bot.tenancy_answers import answer
+from bot.domain.tenancy_answers import answer
 
 
 def onboarding_in_progress(deps: Dependencies, tenant_id: int) -> bool:

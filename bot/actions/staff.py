@@ -7,10 +7,10 @@ from typing import Any
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot import handoff
+from bot.services import handoff
 from bot.actions import dependencies
 from bot.actions.tenants import tenant_for_sender
-from bot.organisation import load_all
+from bot.config.organisations import load_all
 
 
 class ActionReferToStaff(Action):

@@ -11,7 +11,7 @@ from bot.actions import dependencies
 from bot.actions.onboarding import onboarding_in_progress
 from bot.actions.tenants import tenant_context
 from bot.domain.onboarding import CONTINUE_BUTTON
-from bot.tenancy_answers import answer
+from bot.domain.tenancy_answers import answer
 
 
 class ActionAnswerTenancyQuestion(Action):

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 from bot.actions.dependencies import Dependencies
 from bot.db import repositories
 from bot.db.models import Tenant
-from bot.organisation import OrganisationFacts, load_all, load_organisation
+from bot.config.organisations import OrganisationFacts, load_all, load_organisation
 
 
 def tenant_for_sender(session: Session, sender_id: str | None) -> Tenant | None:

@@ -166,8 +166,8 @@ class ArrearsCase(Base):
     opened_on: Mapped[dt.date] = mapped_column(Date)
     oldest_unpaid_due: Mapped[dt.date | None] = mapped_column(Date)
     closed_on: Mapped[dt.date | None] = mapped_column(Date)
-    # Why the rent is late, if the tenant chose to say: a code (see bot.arrears.REASONS, or
-    # "declined"), and optional free text, encrypted (bot.crypto), never stored in clear.
+    # Why the rent is late, if the tenant chose to say: a code (see bot.services.arrears.REASONS, or
+    # "declined"), and optional free text, encrypted (bot.infra.crypto), never stored in clear.
     reason_code: Mapped[str | None] = mapped_column(String(32))
     reason_text_encrypted: Mapped[bytes | None] = mapped_column(LargeBinary)
     reason_given_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))

@@ -7,7 +7,7 @@ always say the same thing.
 from __future__ import annotations
 
 from bot.domain.buttons import TALK_TO_PERSON_BUTTON
-from bot.tenancy_answers import TENANCY_INTENTS
+from bot.domain.tenancy_answers import TENANCY_INTENTS
 
 __all__ = ["CHECK_BUTTONS", "CONTINUE_BUTTON", "STEPS", "STEP_BUTTONS", "TALK_TO_PERSON_BUTTON", "next_step"]
 

@@ -24,10 +24,10 @@ from telegram.ext import (
 )
 from telegram.request import HTTPXRequest
 
-from bot.conversation import ChatService, Sender
+from bot.services.conversation import ChatService, Sender
 from bot.db import repositories
 from bot.i18n.rendering import Reply
-from bot.settings import Settings
+from bot.config.settings import Settings
 from bot.telegram.limits import TelegramLimits
 from bot.telegram.markup import markup_for
 from bot.telegram.outreach import Outreach

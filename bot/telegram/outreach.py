@@ -24,9 +24,9 @@ from telegram.request import HTTPXRequest
 
 from bot.db.models import OutreachMessage
 from bot.i18n.rendering import Renderer
-from bot.organisation import OrganisationFacts, load_all
-from bot.outreach import PlanReport, compose, in_quiet_hours, plan_contacts
-from bot.settings import Settings
+from bot.config.organisations import OrganisationFacts, load_all
+from bot.services.outreach import PlanReport, compose, in_quiet_hours, plan_contacts
+from bot.config.settings import Settings
 from bot.telegram.limits import TelegramLimits
 from bot.telegram.markup import markup_for
 

@@ -20,16 +20,16 @@ from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, ContextTypes, MessageHandler, filters
 
-from bot import arrears, handoff
-from bot.crypto import TextCipher, cipher_for
+from bot.services import arrears, handoff
+from bot.infra.crypto import TextCipher, cipher_for
 from bot.db import repositories
 from bot.db.models import AuditEvent, Chat, Organisation, PaymentPlan, StaffCase
 from bot.i18n.rendering import Renderer
-from bot.organisation import REASON_READERS, OrganisationFacts, StaffMember, load_all
-from bot.outreach import hard_to_reach
-from bot.rasa_client import RasaClient, RasaUnavailable
-from bot.reports import at_risk, at_risk_csv, open_cases
-from bot.settings import Settings
+from bot.config.organisations import REASON_READERS, OrganisationFacts, StaffMember, load_all
+from bot.services.outreach import hard_to_reach
+from bot.infra.rasa_client import RasaClient, RasaUnavailable
+from bot.services.reports import at_risk, at_risk_csv, open_cases
+from bot.config.settings import Settings
 from bot.telegram.markup import markup_for
 from bot.telegram.outreach import Outreach
 

@@ -13,16 +13,16 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.conversation import build_chat_service
+from bot.services.conversation import build_chat_service
 from bot.db.migrate import upgrade
 from bot.db.models import ArrearsCase, Lease, Organisation, Tenant
 from bot.db.repositories import find_organisation, latest_snapshot
 from bot.db.session import make_engine, make_session_factory
-from bot.demo import seed_demo
-from bot.ledger import import_ledger
-from bot.organisation import load_organisation
-from bot.processes import rasa_stack
-from bot.settings import Settings, load_settings
+from bot.services.demo import seed_demo
+from bot.services.ledger import import_ledger
+from bot.config.organisations import load_organisation
+from bot.infra.processes import rasa_stack
+from bot.config.settings import Settings, load_settings
 from bot.telegram.app import TelegramBot, build_application, polling
 from bot.telegram.outreach import outreach_for
 from bot.telegram.staff import staff_desk_for

@@ -7,9 +7,9 @@ import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.db.repositories import find_tenant_by_telegram_user
-from bot.privacy import erase, erase_conversation
-from bot.rasa_client import RasaClient
-from bot.settings import Settings
+from bot.services.privacy import erase, erase_conversation
+from bot.infra.rasa_client import RasaClient
+from bot.config.settings import Settings
 from tests.e2e.conftest import add_tenant
 from tests.fakes.telegram_api import FakeTelegram, user
 

@@ -8,11 +8,11 @@ import datetime as dt
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot import handoff
+from bot.services import handoff
 from bot.i18n.languages import LANGUAGES
 from bot.i18n.rendering import Renderer
-from bot.organisation import load_organisation
-from bot.settings import PROJECT_ROOT
+from bot.config.organisations import load_organisation
+from bot.config.settings import PROJECT_ROOT
 from tests.e2e.conftest import add_tenant
 from tests.fakes.telegram_api import FakeTelegram, user
 

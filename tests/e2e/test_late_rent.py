@@ -13,15 +13,15 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.crypto import cipher_for
+from bot.infra.crypto import cipher_for
 from bot.db.migrate import upgrade
 from bot.db.models import ArrearsCase, Consent, Lease, Organisation, PaymentPlan, Referral, StaffCase, Tenant
 from bot.db.repositories import find_organisation
 from bot.db.session import make_engine, make_session_factory
 from bot.i18n.rendering import Renderer
-from bot.organisation import load_all
-from bot.processes import rasa_stack
-from bot.settings import STOCKHOLM, Settings
+from bot.config.organisations import load_all
+from bot.infra.processes import rasa_stack
+from bot.config.settings import STOCKHOLM, Settings
 from bot.telegram.app import polling
 from bot.telegram.outreach import Outreach
 from tests.e2e.conftest import eventually, import_ledger_day, make_bot, stack_settings

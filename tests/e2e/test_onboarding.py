@@ -13,9 +13,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.db.models import Lease, Onboarding, Organisation, Tenant
 from bot.domain.calendar import next_rent_month, rent_due_date
 from bot.i18n.rendering import Renderer
-from bot.invitations import FAILED_START_LIMIT, create_invite, revoke_invites
-from bot.processes import rasa_stack
-from bot.settings import PROJECT_ROOT, Settings
+from bot.services.invitations import FAILED_START_LIMIT, create_invite, revoke_invites
+from bot.infra.processes import rasa_stack
+from bot.config.settings import PROJECT_ROOT, Settings
 from bot.telegram.app import polling
 from tests.conftest import free_port
 from tests.e2e.conftest import make_bot

@@ -9,10 +9,10 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.conversation import Sender, build_chat_service
+from bot.services.conversation import Sender, build_chat_service
 from bot.db.session import make_engine
-from bot.processes import start_rasa
-from bot.settings import Settings
+from bot.infra.processes import start_rasa
+from bot.config.settings import Settings
 from tests.conftest import free_port
 
 pytestmark = pytest.mark.e2e

@@ -12,11 +12,11 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.crypto import cipher_for
+from bot.infra.crypto import cipher_for
 from bot.db.models import ArrearsCase, AuditEvent, Lease, StaffCase, Tenant
 from bot.db.repositories import find_organisation
 from bot.i18n.rendering import Renderer
-from bot.settings import Settings
+from bot.config.settings import Settings
 from tests.e2e.conftest import eventually, import_ledger_day
 from tests.fakes.telegram_api import FakeTelegram, SentMessage, user
 

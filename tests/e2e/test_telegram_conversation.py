@@ -12,8 +12,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.db.models import Chat, ProcessedUpdate, Tenant
-from bot.processes import start_rasa
-from bot.settings import Settings
+from bot.infra.processes import start_rasa
+from bot.config.settings import Settings
 from bot.telegram.app import polling
 from tests.conftest import free_port
 from tests.e2e.conftest import add_tenant, eventually, make_bot

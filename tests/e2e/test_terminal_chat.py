@@ -7,9 +7,9 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.conversation import Sender, build_chat_service
-from bot.demo import TERMINAL_CHAT_ID
-from bot.settings import Settings
+from bot.services.conversation import Sender, build_chat_service
+from bot.services.demo import TERMINAL_CHAT_ID
+from bot.config.settings import Settings
 from bot.terminal import run_terminal_chat
 
 pytestmark = pytest.mark.e2e

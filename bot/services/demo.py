@@ -11,7 +11,7 @@ from bot.db import repositories
 from bot.db.models import ArrearsCase, Lease, LedgerSnapshot, Organisation, Tenant
 from bot.db.repositories import latest_snapshot
 from bot.domain.calendar import next_rent_month, rent_due_date
-from bot.organisation import OrganisationFacts
+from bot.config.organisations import OrganisationFacts
 
 # The terminal chat plays the demo tenant's Telegram chat.
 TERMINAL_CHAT_ID = 1

@@ -18,8 +18,8 @@ import httpx
 import yaml
 from sqlalchemy.engine import make_url
 
-from bot.crypto import data_keys
-from bot.settings import Settings
+from bot.infra.crypto import data_keys
+from bot.config.settings import Settings
 
 STOP_GRACE_SECONDS = 15.0
 

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.crypto import TextCipher
+from bot.infra.crypto import TextCipher
 from bot.db.models import ArrearsCase, Lease, LedgerSnapshot, OutreachMessage, PaymentPlan, PlanInstalment, Tenant
 from bot.db.repositories import latest_snapshot, open_case
 from bot.domain.calendar import next_rent_month

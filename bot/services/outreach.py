@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import Select, func, select, update
 from sqlalchemy.orm import Session
 
-from bot import arrears, handoff
+from bot.services import arrears, handoff
 from bot.db.models import (
     ArrearsCase,
     Chat,
@@ -34,8 +34,8 @@ from bot.db.models import (
 from bot.db.repositories import latest_snapshot
 from bot.domain import buttons
 from bot.i18n.rendering import Renderer, Reply
-from bot.organisation import OrganisationFacts, Outreach
-from bot.settings import STOCKHOLM
+from bot.config.organisations import OrganisationFacts, Outreach
+from bot.config.settings import STOCKHOLM
 
 STAFF_ONLY = "staff"
 MESSAGE_STAGES = ("reminder", "call_offer")

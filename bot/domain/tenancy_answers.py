@@ -9,7 +9,7 @@ import datetime as dt
 from typing import Any
 
 from bot.domain.calendar import lease_end_after_notice, next_rent_month, rent_due_date
-from bot.organisation import OrganisationFacts
+from bot.config.organisations import OrganisationFacts
 
 TENANCY_INTENTS = (
     "ask_rent_due_date",

@@ -13,19 +13,19 @@ from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot import arrears, consents, handoff
-from bot.crypto import TextCipher, cipher_for
+from bot.services import arrears, consents, handoff
+from bot.infra.crypto import TextCipher, cipher_for
 from bot.db import repositories
 from bot.db.models import StaffCase
 from bot.domain.buttons import TALK_TO_PERSON_BUTTON, payload
 from bot.domain.plans import parse_kronor
 from bot.i18n.languages import LANGUAGES, from_telegram_code, is_supported
 from bot.i18n.rendering import Button, Renderer, Reply, UnknownMessageKey
-from bot.invitations import BindOutcome, redeem
-from bot.organisation import OrganisationFacts, load_all
-from bot.rasa_client import RasaClient, RasaUnavailable
+from bot.services.invitations import BindOutcome, redeem
+from bot.config.organisations import OrganisationFacts, load_all
+from bot.infra.rasa_client import RasaClient, RasaUnavailable
 from bot.safety.keywords import CrisisKeywords
-from bot.settings import Settings
+from bot.config.settings import Settings
 
 logger = logging.getLogger(__name__)
 

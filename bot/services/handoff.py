@@ -14,11 +14,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot import arrears, consents
+from bot.services import arrears, consents
 from bot.db.models import Organisation, StaffCase, Tenant
 from bot.domain.calendar import is_banking_day
-from bot.organisation import OfficeHours, OrganisationFacts, StaffMember
-from bot.settings import STOCKHOLM
+from bot.config.organisations import OfficeHours, OrganisationFacts, StaffMember
+from bot.config.settings import STOCKHOLM
 
 ACTIVE = ("open", "claimed")
 REASONS = {

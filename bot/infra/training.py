@@ -12,7 +12,7 @@ import logging
 import subprocess
 from pathlib import Path
 
-from bot.settings import Settings
+from bot.config.settings import Settings
 
 logger = logging.getLogger(__name__)
 

@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 
 from bot.domain.plans import KRONA, PlanPolicy
-from bot.settings import ConfigurationError
+from bot.config.settings import ConfigurationError
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")

@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import MetaData, Table, delete, inspect, select, update
 from sqlalchemy.orm import Session
 
-from bot.crypto import TextCipher
+from bot.infra.crypto import TextCipher
 from bot.db.models import (
     ArrearsCase,
     Chat,

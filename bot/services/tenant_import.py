@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot import csv_files
+from bot.infra import csv_files
 from bot.db.models import Lease, Organisation, Tenant
 from bot.i18n.languages import LANGUAGES
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 
-from bot.settings import ConfigurationError, Settings
+from bot.config.settings import ConfigurationError, Settings
 
 KEY_FILE = "data.key"
 

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot import arrears, consents
+from bot.services import arrears, consents
 from bot.db.models import ArrearsCase, Lease, Organisation, StaffCase, Tenant
-from bot.handoff import ACTIVE, REASONS
+from bot.services.handoff import ACTIVE, REASONS
 
 # A cell starting with one of these is a formula to a spreadsheet program.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")

@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from bot import arrears, csv_files
+from bot.services import arrears
+from bot.infra import csv_files
 from bot.db.models import ArrearsCase, Lease, LedgerSnapshot, Organisation
 from bot.db.repositories import latest_snapshot, open_case
 
