@@ -58,9 +58,10 @@ messages: $(VENV)/.installed
 	  -o locales/messages.pot bot
 	$(BIN)/pybabel update -D messages -i locales/messages.pot -d locales --no-fuzzy-matching --ignore-obsolete
 
-## Lock files: regenerate after editing requirements/*.in.
+## Lock files: regenerate after editing the dependencies in pyproject.toml or requirements/*.in.
 lock: $(VENV)/.installed
-	$(UV) pip compile --quiet --generate-hashes --python-version 3.11 requirements/app.in -o requirements/app.lock
+	$(UV) pip compile --quiet --generate-hashes --python-version 3.11 --extra test \
+	  pyproject.toml requirements/app.in -o requirements/app.lock
 	$(UV) pip compile --quiet --generate-hashes --python-version 3.10 requirements/rasa.in -o requirements/rasa.lock
 
 clean:

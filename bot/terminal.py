@@ -8,7 +8,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable
 
-from bot.services.conversation import ChatService, Sender
+from bot.services.chat import ChatService, Sender
 from bot.i18n.rendering import Button, Reply
 
 QUIT = "/quit"
@@ -50,16 +50,9 @@ async def run_terminal_chat(
             continue
         if text.isdigit() and 1 <= int(text) <= len(buttons):
             replies = await service.button(sender, buttons[int(text) - 1].data)
-        elif text == "/start" or text.startswith("/start "):
-            replies = await service.start(sender, text.removeprefix("/start").strip() or None)
-        elif text == "/language":
-            replies = [service.language_picker()]
-        elif text == "/help":
-            replies = [service.text(sender, "help")]
-        elif text == "/consent":
-            replies = [service.consent_overview(sender)]
         elif text.startswith("/"):
-            replies = [service.text(sender, "command.unknown")]
+            name, _, argument = text.removeprefix("/").partition(" ")
+            replies = await service.command(sender, name, argument.strip() or None)
         else:
             replies = await service.message(sender, text)
         buttons = show(replies, write)

@@ -14,6 +14,7 @@ from bot.services import arrears
 from bot.infra.crypto import TextCipher, cipher_for, new_key
 from bot.db.models import ArrearsCase, Lease, Organisation, OutreachMessage, PaymentPlan, Tenant
 from bot.domain.plans import PlanPolicy, plan_for_amount, plan_options
+from bot.domain.reasons import LateRentReason
 from bot.services.ledger import import_ledger
 from bot.config.settings import ConfigurationError, load_settings
 
@@ -73,7 +74,7 @@ def test_declining_to_say_keeps_no_text(session_factory: sessionmaker[Session]) 
     with session_factory.begin() as session:
         case = debt_of(session, tenant_id).case
         arrears.record_reason_text(case, "något", cipher, NOW)
-        arrears.record_reason(case, arrears.DECLINED, NOW)
+        arrears.record_reason(case, LateRentReason.DECLINED, NOW)
         assert (case.reason_code, case.reason_text_encrypted) == ("declined", None)
         with pytest.raises(ValueError):
             arrears.record_reason(case, "bored", NOW)

@@ -3,13 +3,17 @@
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bot.domain.calendar import (
     easter_sunday,
     is_banking_day,
     lease_end_after_notice,
+    next_month,
     next_rent_month,
     rent_due_date,
+    rent_month_of,
 )
 
 
@@ -73,3 +77,28 @@ def test_the_next_rent_to_pay() -> None:
 )
 def test_a_lease_ends_at_the_turn_of_the_month_after_three_months(notice: dt.date, end: dt.date) -> None:
     assert lease_end_after_notice(notice) == end
+
+
+@pytest.mark.parametrize(
+    ("day", "months", "first"),
+    [
+        (dt.date(2026, 1, 31), 1, dt.date(2026, 2, 1)),
+        (dt.date(2026, 12, 15), 1, dt.date(2027, 1, 1)),
+        (dt.date(2026, 5, 15), 4, dt.date(2026, 9, 1)),
+        (dt.date(2027, 1, 1), -1, dt.date(2026, 12, 1)),
+        (dt.date(2026, 3, 31), 24, dt.date(2028, 3, 1)),
+    ],
+)
+def test_a_month_step_lands_on_the_first_of_the_month(day: dt.date, months: int, first: dt.date) -> None:
+    assert next_month(day, months) == first
+
+
+@given(day=st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2099, 12, 31)), months=st.integers(-24, 24))
+def test_month_steps_add_up(day: dt.date, months: int) -> None:
+    assert next_month(next_month(day, months), 1) == next_month(day, months + 1)
+    assert next_month(day, months) > day or months <= 0
+
+
+def test_the_rent_due_at_the_end_of_a_month_is_the_next_months_rent() -> None:
+    assert rent_month_of(dt.date(2026, 11, 30)) == dt.date(2026, 12, 1)
+    assert rent_month_of(dt.date(2026, 10, 30)) == dt.date(2026, 11, 1)

@@ -4,6 +4,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from babel.messages.extract import extract_from_file
 from babel.messages.pofile import write_po
 
 from bot.i18n.checks import catalog_problems, keys_used, read_catalog, template_problems
@@ -55,3 +56,47 @@ def test_the_check_notices_a_changed_placeholder(tmp_path: Path) -> None:
         write_po(po_file, catalog)
     problems = catalog_problems(tmp_path / "locales", "sv")
     assert len(problems) == 1 and "placeholders ['namn', 'organisation']" in problems[0]
+
+
+# Translators see one msgid at a time in their tool; the comment tells them where the tenant
+# sees it, what its placeholders hold and who the people it names are.
+TRANSLATOR_TAG = "Translators:"
+
+
+def _has_translator_comment(comments: list[str]) -> bool:
+    return any(comment.startswith(TRANSLATOR_TAG) for comment in comments)
+
+
+def extracted_msgids(source_dir: Path) -> list[tuple[str, list[str]]]:
+    """Each msgid marked with `N_` under `source_dir`, with the comments extraction gives it."""
+    return [
+        (msgid, comments)
+        for path in sorted(source_dir.rglob("*.py"))
+        for _, msgid, comments, _ in extract_from_file(
+            "python", path, keywords={"N_": None}, comment_tags=(TRANSLATOR_TAG,)
+        )
+    ]
+
+
+def msgids_without_translator_comment(source_dir: Path) -> list[str]:
+    return [msgid for msgid, comments in extracted_msgids(source_dir) if not _has_translator_comment(comments)]
+
+
+def test_every_msgid_has_a_translator_comment() -> None:
+    assert set(MESSAGES.values()) <= {msgid for msgid, _ in extracted_msgids(PROJECT_ROOT / "bot")}
+    assert msgids_without_translator_comment(PROJECT_ROOT / "bot") == []
+
+
+def test_the_template_carries_the_translator_comments() -> None:
+    template = read_catalog(LOCALES / "messages.pot")
+    uncommented = [m.id for m in template if m.id and not _has_translator_comment(m.auto_comments)]
+    assert uncommented == [], "run `make messages` after changing a translator comment"
+
+
+def test_the_check_notices_a_msgid_without_a_translator_comment(tmp_path: Path) -> None:
+    lines = (PROJECT_ROOT / "bot" / "i18n" / "messages.py").read_text(encoding="utf-8").splitlines()
+    goodbye = next(i for i, line in enumerate(lines) if line.lstrip().startswith('"goodbye":'))
+    assert lines[goodbye - 1].lstrip().startswith(f"# {TRANSLATOR_TAG}")
+    del lines[goodbye - 1]
+    (tmp_path / "messages.py").write_text("\n".join(lines), encoding="utf-8")
+    assert msgids_without_translator_comment(tmp_path) == [MESSAGES["goodbye"]]

@@ -103,7 +103,7 @@ def test_staff_see_who_is_hard_to_reach_and_what_to_follow_up(
     # The sample tenants have not linked a chat yet; the demo tenant has, and was paid up by the
     # snapshot (it does not list the demo lease).
     assert [line.split("\t")[1] for line in out[:-1]] == ["DEMO-2001", "DEMO-2002"]
-    assert out[0].endswith("7950.00 kr on 2026-12-04\tno linked chat")
+    assert out[0].endswith("7\xa0950\xa0kr on 2026-12-04\tno linked chat")
     assert out[-1] == "2 tenant(s) hard to reach"
     assert main(["follow-up"]) == 0
     assert capsys.readouterr().out == "0 thing(s) to follow up\n"

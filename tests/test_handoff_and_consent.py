@@ -12,9 +12,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.services import consents, handoff
-from bot.services.conversation import ChatService, Sender
+from bot.services.chat import ChatService, Sender
 from bot.infra.crypto import TextCipher, new_key
 from bot.db.models import Consent, Lease, Organisation, StaffCase, Tenant
+from bot.domain.cases import CaseReason
 from bot.i18n.rendering import Renderer
 from bot.services.ledger import import_ledger
 from bot.config.organisations import load_all
@@ -100,16 +101,17 @@ def test_the_overview_offers_to_give_what_is_not_given_and_to_take_back_what_is(
     ],
 )
 def test_office_hours_say_when_a_person_will_answer(now: dt.datetime, opens: dt.datetime | None) -> None:
-    assert handoff.next_opening(now.astimezone(dt.UTC), DEMO.office_hours) == opens
+    assert handoff.office_opening(DEMO, now.astimezone(dt.UTC)) == opens
 
 
 def test_one_case_per_chat_at_a_time_and_a_crisis_makes_it_a_priority(session_factory: sessionmaker[Session]) -> None:
     [tenant_id] = tenants(session_factory, ["Sara Berg"])
     with session_factory.begin() as session:
         tenant = session.get(Tenant, tenant_id)
-        case, created = handoff.open_case(session, reason="request_human", now=NOW, chat_id=800, tenant=tenant)
-        again, created_again = handoff.open_case(session, reason="crisis", now=NOW, chat_id=800, tenant=tenant,
-                                                 priority=True)
+        case, created = handoff.open_staff_case(session, reason=CaseReason.REQUEST_HUMAN, now=NOW, chat_id=800,
+                                                tenant=tenant)
+        again, created_again = handoff.open_staff_case(session, reason=CaseReason.CRISIS, now=NOW, chat_id=800,
+                                                       tenant=tenant, priority=True)
         assert (created, created_again, again.id) == (True, False, case.id)
         assert (case.priority, case.reason) == (True, "crisis")
         summary = handoff.summary(session, case, ["jag vill prata med en människa", "<b>hjälp</b> " * 40])
@@ -117,7 +119,7 @@ def test_one_case_per_chat_at_a_time_and_a_crisis_makes_it_a_priority(session_fa
         f"PRIORITY · Case {case.id}: CRISIS: the tenant may be in danger",
         "Tenant: Sara Berg, lease R-0, Gatan 0",
         "Language: sv",
-        "Balance: 1 000.00 kr on 2026-12-04 (oldest unpaid due 2026-11-30)",
+        "Balance: 1\xa0000\xa0kr on 2026-12-04 (oldest unpaid due 2026-11-30)",
         "Reason for late rent: not given",
     ]
     assert summary.splitlines()[-2:][0] == "- jag vill prata med en människa"
@@ -152,7 +154,7 @@ def test_the_at_risk_report_shows_only_tenants_who_agreed_to_share_with_social_s
 
 def test_a_case_without_a_staff_group_is_listed_but_not_announced(session_factory: sessionmaker[Session]) -> None:
     with session_factory.begin() as session:
-        case, _ = handoff.open_case(session, reason="crisis", now=NOW, chat_id=999, priority=True)
+        case, _ = handoff.open_staff_case(session, reason=CaseReason.CRISIS, now=NOW, chat_id=999, priority=True)
         assert session.scalars(select(StaffCase)).one().tenant_id is None
     with session_factory() as session:
         assert open_cases(session) == [f"PRIORITY case {case.id}: chat 999, CRISIS: the tenant may be in danger, "

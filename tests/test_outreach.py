@@ -15,14 +15,14 @@ from bot.db.models import Consent, Lease, Organisation, OutreachMessage, Referra
 from bot.domain.plans import plan_for_amount
 from bot.i18n.rendering import Renderer
 from bot.services.ledger import import_ledger
-from bot.config.organisations import OrganisationFacts, load_all
+from bot.config.organisations import load_all
+from bot.domain.organisation import OrganisationFacts, QuietHours
 from bot.services.outreach import (
     compose,
     hard_to_reach,
     in_quiet_hours,
     mark_referral_passed_on,
     plan_contacts,
-    rent_month_of,
     staff_follow_ups,
 )
 from bot.config.settings import PROJECT_ROOT, STOCKHOLM
@@ -42,18 +42,14 @@ def stockholm(day: int, hour: int, minute: int = 0, month: int = 12) -> dt.datet
      (stockholm(5, 7, 59), True), (stockholm(5, 8), False), (stockholm(5, 12), False)],
 )
 def test_quiet_hours_run_over_midnight_in_swedish_time(moment: dt.datetime, quiet: bool) -> None:
-    assert in_quiet_hours(moment.astimezone(dt.UTC), DEMO.outreach) is quiet
+    assert in_quiet_hours(moment.astimezone(dt.UTC), DEMO) is quiet
 
 
 def test_quiet_hours_within_one_day() -> None:
-    daytime = dataclasses.replace(DEMO.outreach, quiet_start="12:00", quiet_end="13:00")
+    quiet = QuietHours(start=dt.time(12), end=dt.time(13))
+    daytime = DEMO.model_copy(update={"outreach": DEMO.outreach.model_copy(update={"quiet_hours": quiet})})
     assert in_quiet_hours(stockholm(4, 12, 30), daytime)
     assert not in_quiet_hours(stockholm(4, 13), daytime)
-
-
-def test_the_rent_due_at_the_end_of_a_month_is_the_next_months_rent() -> None:
-    assert rent_month_of(dt.date(2026, 11, 30)) == dt.date(2026, 12, 1)
-    assert rent_month_of(dt.date(2026, 10, 30)) == dt.date(2026, 11, 1)
 
 
 def setup_tenants(factory: sessionmaker[Session], ledger: str, linked: dict[str, int | None]) -> None:

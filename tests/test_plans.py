@@ -10,11 +10,18 @@ from bot.domain.calendar import is_banking_day
 from bot.domain.plans import (
     KRONA,
     MAX_SCHEDULE_MONTHS,
+    Instalment,
     PlanPolicy,
+    PlanStatus,
+    confirmed_status,
+    expected_remaining_ore,
+    first_missed_instalment,
     is_within_policy,
     months_needed,
+    moved,
     plan_for_amount,
     plan_options,
+    status_when_agreed,
 )
 
 debts = st.integers(min_value=1, max_value=50_000_000)  # up to 500 000 kr, in öre
@@ -71,3 +78,65 @@ def test_a_small_debt_is_one_payment() -> None:
     [plan] = plan_options(30_000, PlanPolicy(max_months=6, min_instalment_ore=50_000), dt.date(2027, 1, 1))
     assert [i.amount_ore for i in plan.instalments] == [30_000]
     assert plan.instalments[0].due == dt.date(2026, 12, 30)  # New Year's Eve is no banking day
+
+
+def test_an_agreed_plan_is_active_pending_or_for_staff_to_decide_by_the_policy() -> None:
+    january = dt.date(2027, 1, 1)
+    within, beyond = plan_for_amount(1_200_000, 200_000, january), plan_for_amount(1_200_000, 100_000, january)
+    strict = PlanPolicy(max_months=6, min_instalment_ore=500 * KRONA)
+    trusting = PlanPolicy(max_months=6, min_instalment_ore=500 * KRONA, auto_confirm=True)
+    assert status_when_agreed(within, strict) is PlanStatus.PROPOSED
+    assert status_when_agreed(within, trusting) is PlanStatus.ACTIVE
+    assert status_when_agreed(beyond, trusting) is PlanStatus.REVIEW
+
+
+@pytest.mark.parametrize("status", [PlanStatus.PROPOSED, PlanStatus.REVIEW])
+def test_staff_confirm_only_a_plan_waiting_for_them_with_a_schedule(status: PlanStatus) -> None:
+    assert confirmed_status(status, has_schedule=True) is PlanStatus.ACTIVE
+    with pytest.raises(ValueError):
+        confirmed_status(status, has_schedule=False)
+
+
+@pytest.mark.parametrize("status", [PlanStatus.ACTIVE, PlanStatus.MISSED, PlanStatus.REPLACED, PlanStatus.DONE])
+def test_a_plan_not_waiting_for_staff_cannot_be_confirmed(status: PlanStatus) -> None:
+    with pytest.raises(ValueError):
+        confirmed_status(status, has_schedule=True)
+
+
+@pytest.mark.parametrize(
+    ("status", "allowed"),
+    [
+        (PlanStatus.PROPOSED, {PlanStatus.ACTIVE, PlanStatus.REPLACED, PlanStatus.DONE}),
+        (PlanStatus.REVIEW, {PlanStatus.ACTIVE, PlanStatus.REPLACED, PlanStatus.DONE}),
+        (PlanStatus.ACTIVE, {PlanStatus.MISSED, PlanStatus.REPLACED, PlanStatus.DONE}),
+        (PlanStatus.MISSED, set()),
+        (PlanStatus.REPLACED, set()),
+        (PlanStatus.DONE, set()),
+    ],
+)
+def test_the_plan_lifecycle(status: PlanStatus, allowed: set[PlanStatus]) -> None:
+    for to in PlanStatus:
+        if to in allowed:
+            assert moved(status, to) is to
+        else:
+            with pytest.raises(ValueError):
+                moved(status, to)
+
+
+# 2 400 kr in three instalments of 800 kr.
+SCHEDULE = [Instalment(dt.date(2026, 12, 30), 80_000), Instalment(dt.date(2027, 1, 29), 80_000),
+            Instalment(dt.date(2027, 2, 26), 80_000)]
+
+
+def test_what_should_be_left_allows_a_few_days_for_a_payment_to_show() -> None:
+    assert expected_remaining_ore(240_000, SCHEDULE, dt.date(2027, 1, 2)) == 240_000
+    assert expected_remaining_ore(240_000, SCHEDULE, dt.date(2027, 1, 3)) == 160_000
+    assert expected_remaining_ore(240_000, SCHEDULE, dt.date(2027, 3, 5)) == 0
+
+
+def test_the_first_missed_instalment_is_the_earliest_not_covered_by_payments() -> None:
+    assert first_missed_instalment(240_000, SCHEDULE, 160_000, dt.date(2027, 1, 4)) is None
+    assert first_missed_instalment(240_000, SCHEDULE, 240_000, dt.date(2027, 1, 4)) == SCHEDULE[0]
+    assert first_missed_instalment(240_000, SCHEDULE, 160_000, dt.date(2027, 2, 5)) == SCHEDULE[1]
+    # Paid more than asked: nothing is missed.
+    assert first_missed_instalment(240_000, SCHEDULE, 50_000, dt.date(2027, 2, 5)) is None

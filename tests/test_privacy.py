@@ -22,6 +22,7 @@ from bot.db.models import (
     StaffCase,
     Tenant,
 )
+from bot.domain.cases import CaseReason
 from bot.domain.plans import PlanPolicy, plan_for_amount
 from bot.i18n.rendering import Renderer
 from bot.services.ledger import import_ledger
@@ -49,7 +50,7 @@ def sara(factory: sessionmaker[Session], renderer: Renderer, cipher: TextCipher)
                            PlanPolicy(6, 300_00, auto_confirm=True), NOW)
         session.add(OutreachMessage(case=debt.case, key="reminder", status="sent", chat_id=901, sent_at=NOW))
         consents.give(session, tenant, "social_services", renderer, "sv", NOW)
-        handoff.open_case(session, reason="request_human", now=NOW, chat_id=901, tenant=tenant)
+        handoff.open_staff_case(session, reason=CaseReason.REQUEST_HUMAN, now=NOW, chat_id=901, tenant=tenant)
         return tenant.id
 
 

@@ -6,33 +6,33 @@ from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy.orm import Session, sessionmaker
 
-from bot.actions import dependencies
-from bot.actions.tenants import tenant_for_sender
+from bot.actions.tenants import UNKNOWN_TENANT, tenant_for_sender
+from bot.actions.tracker import say
 from bot.db.repositories import latest_snapshot
 
 
 class ActionTellBalance(Action):
+    def __init__(self, sessions: sessionmaker[Session]) -> None:
+        self._sessions = sessions
+
     def name(self) -> str:
         return "action_tell_balance"
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        with dependencies.get().session_factory() as session:
+        with self._sessions() as session:
             tenant = tenant_for_sender(session, tracker.sender_id)
             if tenant is None or not tenant.leases:
-                dispatcher.utter_message(json_message={"key": "staff.contact_unknown_tenant"})
-                return []
+                return say(dispatcher, UNKNOWN_TENANT)
             snapshot = latest_snapshot(session, tenant.leases[0].id)
-            if snapshot is None:
-                reply: dict[str, Any] = {"key": "balance.unknown"}
-            else:
-                when = {"date": snapshot.snapshot_date.isoformat()}
-                reply = (
-                    {"key": "balance.owed", "params": {"date": when, "amount": {"amount_ore": snapshot.amount_overdue_ore}}}
-                    if snapshot.amount_overdue_ore > 0
-                    else {"key": "balance.clear", "params": {"date": when}}
-                )
-        dispatcher.utter_message(json_message=reply)
-        return []
+        if snapshot is None:
+            return say(dispatcher, {"key": "balance.unknown"})
+        when = {"date": snapshot.snapshot_date.isoformat()}
+        if snapshot.amount_overdue_ore > 0:
+            return say(dispatcher, {
+                "key": "balance.owed", "params": {"date": when, "amount": {"amount_ore": snapshot.amount_overdue_ore}},
+            })
+        return say(dispatcher, {"key": "balance.clear", "params": {"date": when}})

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy.orm import Session, sessionmaker
 
-from bot.actions import dependencies
-from bot.actions.dependencies import Dependencies
-from bot.actions.tenants import tenant_context
+from bot.actions.tenants import UNKNOWN_TENANT, tenant_context
+from bot.actions.tracker import intent, say
+from bot.domain.organisation import OrganisationFacts
 from bot.db.models import Onboarding
 from bot.domain.onboarding import (
     CHECK_BUTTONS,
@@ -23,15 +25,52 @@ from bot.domain.onboarding import (
 from bot.domain.tenancy_answers import answer
 
 
-def onboarding_in_progress(deps: Dependencies, tenant_id: int) -> bool:
-    with deps.session_factory() as session:
+def onboarding_in_progress(sessions: sessionmaker[Session], tenant_id: int) -> bool:
+    with sessions() as session:
         progress = session.get(Onboarding, tenant_id)
         return progress is not None and progress.completed_at is None
+
+
+def _advance(progress: Onboarding, intent_name: str, now: dt.datetime) -> tuple[dict[str, Any] | None, int | None]:
+    """What the tenant's button does to a walkthrough under way: a message to send (if any),
+    and the step to show next (if any)."""
+    if progress.completed_at is not None:
+        return {"key": "onboarding.already_done"}, None
+    if intent_name == "onboarding_next":
+        following = next_step(progress.step)
+        if following is None:
+            return {"key": "onboarding.check", "buttons": list(CHECK_BUTTONS)}, None
+        progress.step = following
+        return None, following
+    if intent_name == "onboarding_later":
+        return {"key": "onboarding.later", "buttons": [CONTINUE_BUTTON]}, None
+    if intent_name == "onboarding_question":
+        return {"key": "onboarding.ask_question", "buttons": [CONTINUE_BUTTON]}, None
+    if intent_name in ("onboarding_clear", "onboarding_unclear"):
+        progress.completed_at = now
+        progress.found_clear = intent_name == "onboarding_clear"
+        if progress.found_clear:
+            return {"key": "onboarding.done_clear"}, None
+        return {"key": "onboarding.done_unclear", "buttons": [TALK_TO_PERSON_BUTTON]}, None
+    # onboarding_start: resume where the tenant left
+    return {"key": "onboarding.resume"}, progress.step
 
 
 class ActionOnboarding(Action):
     """One action for the walkthrough's buttons: start or resume, next, later, a question,
     and the closing "was this clear?"."""
+
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        organisations: Mapping[str, OrganisationFacts],
+        now: Callable[[], dt.datetime],
+        today: Callable[[], dt.date],
+    ) -> None:
+        self._sessions = sessions
+        self._organisations = organisations
+        self._now = now
+        self._today = today
 
     def name(self) -> str:
         return "action_onboarding"
@@ -39,51 +78,18 @@ class ActionOnboarding(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        deps = dependencies.get()
-        context = tenant_context(deps, tracker.sender_id)
+        context = tenant_context(self._sessions, self._organisations, tracker.sender_id)
         if context.tenant_id is None or context.facts is None:
-            dispatcher.utter_message(json_message={"key": "staff.contact_unknown_tenant"})
-            return []
-        intent = (tracker.latest_message.get("intent") or {}).get("name", "")
-        now = dt.datetime.now(dt.UTC)
-        messages: list[dict[str, Any]] = []
-        with deps.session_factory.begin() as session:
+            return say(dispatcher, UNKNOWN_TENANT)
+        with self._sessions.begin() as session:
             progress = session.get(Onboarding, context.tenant_id)
             if progress is None:
-                progress = Onboarding(tenant_id=context.tenant_id, step=0, started_at=now)
-                session.add(progress)
-                messages.append({"key": "onboarding.intro"})
-                show: int | None = 0
-            elif progress.completed_at is not None:
-                messages.append({"key": "onboarding.already_done"})
-                show = None
-            elif intent == "onboarding_next":
-                following = next_step(progress.step)
-                if following is None:
-                    messages.append({"key": "onboarding.check", "buttons": list(CHECK_BUTTONS)})
-                    show = None
-                else:
-                    progress.step = show = following
-            elif intent == "onboarding_later":
-                messages.append({"key": "onboarding.later", "buttons": [CONTINUE_BUTTON]})
-                show = None
-            elif intent == "onboarding_question":
-                messages.append({"key": "onboarding.ask_question", "buttons": [CONTINUE_BUTTON]})
-                show = None
-            elif intent in ("onboarding_clear", "onboarding_unclear"):
-                progress.completed_at = now
-                progress.found_clear = intent == "onboarding_clear"
-                if progress.found_clear:
-                    messages.append({"key": "onboarding.done_clear"})
-                else:
-                    messages.append({"key": "onboarding.done_unclear", "buttons": [TALK_TO_PERSON_BUTTON]})
-                show = None
-            else:  # onboarding_start: resume where the tenant left
-                messages.append({"key": "onboarding.resume"})
-                show = progress.step
+                session.add(Onboarding(tenant_id=context.tenant_id, step=0, started_at=self._now()))
+                message, show = {"key": "onboarding.intro"}, 0
+            else:
+                message, show = _advance(progress, intent(tracker), self._now())
+        messages = [message] if message is not None else []
         if show is not None:
-            step = answer(STEPS[show], context.facts, context.monthly_rent_ore, deps.today())
+            step = answer(STEPS[show], context.facts, context.monthly_rent_ore, self._today())
             messages.append({**step, "buttons": list(STEP_BUTTONS)})
-        for message in messages:
-            dispatcher.utter_message(json_message=message)
-        return []
+        return say(dispatcher, *messages)

@@ -2,23 +2,33 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
-from bot.actions.dependencies import Dependencies
+from bot.domain.organisation import OrganisationFacts
 from bot.db import repositories
 from bot.db.models import Tenant
-from bot.config.organisations import OrganisationFacts, load_all, load_organisation
+
+UNKNOWN_TENANT = {"key": "staff.contact_unknown_tenant"}
 
 
 def tenant_for_sender(session: Session, sender_id: str | None) -> Tenant | None:
     """Rasa's sender id is the Telegram chat id, which in a private chat is the user's id."""
+    chat_id = chat_id_of(sender_id)
+    return repositories.find_tenant_by_telegram_user(session, chat_id) if chat_id is not None else None
+
+
+def chat_id_of(sender_id: str | None) -> int | None:
     try:
-        telegram_user_id = int(sender_id or "")
+        return int(sender_id or "")
     except ValueError:
         return None
-    return repositories.find_tenant_by_telegram_user(session, telegram_user_id)
+
+
+def facts_of(organisations: Mapping[str, OrganisationFacts], tenant: Tenant) -> OrganisationFacts | None:
+    return organisations.get(tenant.organisation.slug)
 
 
 @dataclass(frozen=True)
@@ -28,15 +38,17 @@ class TenantContext:
     monthly_rent_ore: int | None
 
 
-def tenant_context(deps: Dependencies, sender_id: str | None) -> TenantContext:
+def tenant_context(
+    sessions: sessionmaker[Session], organisations: Mapping[str, OrganisationFacts], sender_id: str | None
+) -> TenantContext:
     """The tenant (if linked), their organisation's facts and their rent.
 
     Someone not yet linked to a lease gets the company's facts if there is only one company.
     """
-    with deps.session_factory() as session:
+    with sessions() as session:
         tenant = tenant_for_sender(session, sender_id)
         if tenant is not None:
             rent = tenant.leases[0].monthly_rent_ore if tenant.leases else None
-            return TenantContext(tenant.id, load_organisation(deps.organisation_dir, tenant.organisation.slug), rent)
-    organisations = list(load_all(deps.organisation_dir).values())
-    return TenantContext(None, organisations[0] if len(organisations) == 1 else None, None)
+            return TenantContext(tenant.id, facts_of(organisations, tenant), rent)
+    only = list(organisations.values())
+    return TenantContext(None, only[0] if len(only) == 1 else None, None)

@@ -9,9 +9,12 @@ import datetime as dt
 import os
 import secrets
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Annotated, Any
 from zoneinfo import ZoneInfo
+
+from pydantic import BeforeValidator, Field, ValidationError, field_validator, model_validator
+from pydantic_settings import BaseSettings, EnvSettingsSource, NoDecode, PydanticBaseSettingsSource, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent.parent
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
@@ -21,52 +24,106 @@ class ConfigurationError(Exception):
     """A setting is missing or malformed; the message says which and how to fix it."""
 
 
-@dataclass(frozen=True)
-class Settings:
+def _moment(value: object) -> object:
+    """A date (taken as noon) or a date and time; without a UTC offset, Swedish time."""
+    if not isinstance(value, str):
+        return value
+    try:
+        moment = dt.datetime.fromisoformat(value if "T" in value or " " in value else f"{value}T12:00")
+    except ValueError:
+        raise ValueError(
+            f"TENANTBOT_NOW must be a date like 2026-02-10 or a time like 2026-02-10T09:30, got {value!r}"
+        ) from None
+    return (moment if moment.tzinfo else moment.replace(tzinfo=STOCKHOLM)).astimezone(dt.UTC)
+
+
+def _keys(value: object) -> object:
+    """Comma-separated, newest first."""
+    if not isinstance(value, str):
+        return value
+    return tuple(key.strip() for key in value.split(",") if key.strip())
+
+
+class Settings(BaseSettings):
+    """Each field is read from the environment variable named in its alias (see the README) by
+    `load_settings`; settings built in code hold only what they are given."""
+
+    model_config = SettingsConfigDict(
+        frozen=True, case_sensitive=True, env_ignore_empty=True, validate_by_name=True, extra="ignore"
+    )
+
     project_root: Path = PROJECT_ROOT
-    var_dir: Path = PROJECT_ROOT / "var"
-    database_url: str = ""
-    default_language: str = "sv"
-    organisation_dir: Path = PROJECT_ROOT / "config" / "organisations"
+    var_dir: Path = Field(PROJECT_ROOT / "var", validation_alias="TENANTBOT_VAR_DIR")
+    database_url: str = Field(
+        default_factory=lambda data: f"sqlite:///{data['var_dir'] / 'app.db'}", validation_alias="DATABASE_URL"
+    )
+    default_language: str = Field("sv", validation_alias="DEFAULT_LANGUAGE")
+    organisation_dir: Path = Field(PROJECT_ROOT / "config" / "organisations", validation_alias="ORGANISATION_DIR")
 
-    rasa_url: str = "http://127.0.0.1:5005"
-    rasa_token: str = field(default="", repr=False)
+    rasa_url: str = Field("http://127.0.0.1:5005", validation_alias="RASA_URL")
+    # Random per start unless set: only the processes started together need to know it.
+    rasa_token: str = Field(
+        default_factory=lambda: secrets.token_urlsafe(24), validation_alias="RASA_TOKEN", repr=False
+    )
     rasa_timeout_seconds: float = 20.0
-    rasa_python: Path = PROJECT_ROOT / ".venv-rasa" / "bin" / "python"
-    models_dir: Path = PROJECT_ROOT / "models"
+    rasa_python: Path = Field(PROJECT_ROOT / ".venv-rasa" / "bin" / "python", validation_alias="RASA_PYTHON")
+    models_dir: Path = Field(PROJECT_ROOT / "models", validation_alias="RASA_MODELS_DIR")
     # Rasa's tracker store: SQLite file under var/ unless a PostgreSQL URL is given.
-    tracker_store_url: str = ""
+    tracker_store_url: str = Field(
+        default_factory=lambda data: f"sqlite:///{data['var_dir'] / 'rasa_tracker.db'}",
+        validation_alias="RASA_TRACKER_STORE_URL",
+    )
     # Rasa's lock store: in memory for one Rasa process, Redis when several share conversations.
-    lock_store_url: str = ""
-    action_server_port: int = 5055
+    lock_store_url: str = Field("", validation_alias="RASA_LOCK_STORE_URL")
+    action_server_port: int = Field(5055, validation_alias="ACTION_SERVER_PORT")
 
-    telegram_token: str = field(default="", repr=False)
-    telegram_api_base_url: str = "https://api.telegram.org"
-    webhook_url: str = ""
-    webhook_secret: str = field(default="", repr=False)
-    webhook_listen: str = "127.0.0.1"
-    webhook_port: int = 8443
+    telegram_token: str = Field("", validation_alias="TELEGRAM_BOT_TOKEN", repr=False)
+    telegram_api_base_url: str = Field("https://api.telegram.org", validation_alias="TELEGRAM_API_BASE_URL")
+    webhook_url: str = Field("", validation_alias="WEBHOOK_URL")
+    webhook_secret: str = Field("", validation_alias="WEBHOOK_SECRET", repr=False)
+    webhook_listen: str = Field("127.0.0.1", validation_alias="WEBHOOK_LISTEN")
+    webhook_port: int = Field(8443, validation_alias="WEBHOOK_PORT")
     # The bot's @username, for onboarding links (t.me/<username>?start=<token>).
-    telegram_bot_username: str = ""
-    invite_valid_days: int = 30
+    telegram_bot_username: str = Field("", validation_alias="TELEGRAM_BOT_USERNAME")
+    invite_valid_days: int = Field(30, validation_alias="INVITE_VALID_DAYS")
     # Pretend it is this moment (demos and tests of date and time rules); None: the real clock.
-    frozen_now: dt.datetime | None = None
+    frozen_now: Annotated[dt.datetime | None, BeforeValidator(_moment)] = Field(None, validation_alias="TENANTBOT_NOW")
     # Fernet keys for sensitive free text, newest first (older ones still decrypt). Empty: a key
     # kept in var/data.key, made on first use (one machine only; set the keys when scaling out).
-    data_keys: tuple[str, ...] = field(default=(), repr=False)
+    data_keys: Annotated[tuple[str, ...], NoDecode, BeforeValidator(_keys)] = Field(
+        (), validation_alias="TENANTBOT_DATA_KEYS", repr=False
+    )
     # An update claimed longer ago than this without completing is taken to be lost
     # with its worker and may be processed again when Telegram delivers it again.
     update_claim_timeout_seconds: int = 120
     # How often the running bot plans and sends early contacts about late rent; 0: never.
-    outreach_interval_minutes: int = 15
+    outreach_interval_minutes: int = Field(15, validation_alias="OUTREACH_INTERVAL_MINUTES")
 
-    def __post_init__(self) -> None:
-        if not self.database_url:
-            object.__setattr__(self, "database_url", f"sqlite:///{self.var_dir / 'app.db'}")
-        if not self.tracker_store_url:
-            object.__setattr__(
-                self, "tracker_store_url", f"sqlite:///{self.var_dir / 'rasa_tracker.db'}"
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        return (init_settings,)
+
+    @field_validator("telegram_bot_username")
+    @classmethod
+    def _without_at(cls, username: str) -> str:
+        return username.lstrip("@")
+
+    @model_validator(mode="after")
+    def _webhook_has_a_secret(self) -> Settings:
+        if self.webhook_url and not self.webhook_secret:
+            raise ValueError(
+                "WEBHOOK_URL is set but WEBHOOK_SECRET is not: set WEBHOOK_SECRET to a random "
+                "string of 1-256 characters (A-Z, a-z, 0-9, _ and -) so that Telegram's "
+                "secret-token header can be checked."
             )
+        return self
 
     @property
     def telegram_bot_api_url(self) -> str:
@@ -88,69 +145,36 @@ class Settings:
         """Today in Sweden, where rent falls due."""
         return self.now().astimezone(STOCKHOLM).date()
 
-    def with_overrides(self, **changes: object) -> Settings:
-        return replace(self, **changes)
+    def with_overrides(self, **changes: Any) -> Settings:
+        """A copy with some fields changed (by field name); derived URLs stay as they were."""
+        return self.model_copy(update=changes)
 
 
-def _int(env: Mapping[str, str], name: str, default: int) -> int:
-    raw = env.get(name)
-    if raw is None or raw == "":
-        return default
-    try:
-        return int(raw)
-    except ValueError:
-        raise ConfigurationError(f"{name} must be a whole number, got {raw!r}") from None
+class _Environment(EnvSettingsSource):
+    """Environment variables from a mapping: the process's own, or one a test gives."""
+
+    def __init__(self, variables: Mapping[str, str]) -> None:
+        self._variables = variables
+        super().__init__(Settings)
+
+    def _load_env_vars(self) -> Mapping[str, str | None]:
+        return {name: value for name, value in self._variables.items() if value != ""}
 
 
-def _moment(env: Mapping[str, str], name: str) -> dt.datetime | None:
-    """A date (taken as noon) or a date and time; without a UTC offset, Swedish time."""
-    raw = env.get(name)
-    if not raw:
-        return None
-    try:
-        moment = dt.datetime.fromisoformat(raw if "T" in raw or " " in raw else f"{raw}T12:00")
-    except ValueError:
-        raise ConfigurationError(
-            f"{name} must be a date like 2026-02-10 or a time like 2026-02-10T09:30, got {raw!r}"
-        ) from None
-    return (moment if moment.tzinfo else moment.replace(tzinfo=STOCKHOLM)).astimezone(dt.UTC)
+def _explain(error: ValidationError) -> str:
+    """The first problem, naming the environment variable to fix."""
+    problem = error.errors()[0]
+    variable = problem["loc"][0] if problem["loc"] else ""
+    if problem["type"] == "value_error":
+        return str(problem["ctx"]["error"])
+    if problem["type"] == "int_parsing":
+        return f"{variable} must be a whole number, got {problem['input']!r}"
+    return f"{variable}: {problem['msg']}, got {problem['input']!r}"
 
 
 def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     """Build settings from the environment (or the given mapping, for tests)."""
-    env = os.environ if env is None else env
-    base = Settings()
-    var_dir = Path(env.get("TENANTBOT_VAR_DIR") or base.var_dir)
-    webhook_url = env.get("WEBHOOK_URL", "")
-    webhook_secret = env.get("WEBHOOK_SECRET", "")
-    if webhook_url and not webhook_secret:
-        raise ConfigurationError(
-            "WEBHOOK_URL is set but WEBHOOK_SECRET is not: set WEBHOOK_SECRET to a random "
-            "string of 1-256 characters (A-Z, a-z, 0-9, _ and -) so that Telegram's "
-            "secret-token header can be checked."
-        )
-    default_language = env.get("DEFAULT_LANGUAGE", base.default_language)
-    return Settings(
-        var_dir=var_dir,
-        database_url=env.get("DATABASE_URL", ""),
-        default_language=default_language,
-        organisation_dir=Path(env.get("ORGANISATION_DIR") or base.organisation_dir),
-        rasa_url=env.get("RASA_URL", base.rasa_url),
-        rasa_token=env.get("RASA_TOKEN") or secrets.token_urlsafe(24),
-        rasa_python=Path(env.get("RASA_PYTHON") or base.rasa_python),
-        models_dir=Path(env.get("RASA_MODELS_DIR") or base.models_dir),
-        tracker_store_url=env.get("RASA_TRACKER_STORE_URL", ""),
-        lock_store_url=env.get("RASA_LOCK_STORE_URL", ""),
-        action_server_port=_int(env, "ACTION_SERVER_PORT", base.action_server_port),
-        telegram_token=env.get("TELEGRAM_BOT_TOKEN", ""),
-        telegram_api_base_url=env.get("TELEGRAM_API_BASE_URL", base.telegram_api_base_url),
-        webhook_url=webhook_url,
-        webhook_secret=webhook_secret,
-        webhook_listen=env.get("WEBHOOK_LISTEN", base.webhook_listen),
-        webhook_port=_int(env, "WEBHOOK_PORT", base.webhook_port),
-        telegram_bot_username=env.get("TELEGRAM_BOT_USERNAME", "").lstrip("@"),
-        invite_valid_days=_int(env, "INVITE_VALID_DAYS", base.invite_valid_days),
-        outreach_interval_minutes=_int(env, "OUTREACH_INTERVAL_MINUTES", base.outreach_interval_minutes),
-        frozen_now=_moment(env, "TENANTBOT_NOW"),
-        data_keys=tuple(key.strip() for key in env.get("TENANTBOT_DATA_KEYS", "").split(",") if key.strip()),
-    )
+    try:
+        return Settings(**_Environment(os.environ if env is None else env)())
+    except ValidationError as error:
+        raise ConfigurationError(_explain(error)) from None

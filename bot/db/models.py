@@ -166,8 +166,8 @@ class ArrearsCase(Base):
     opened_on: Mapped[dt.date] = mapped_column(Date)
     oldest_unpaid_due: Mapped[dt.date | None] = mapped_column(Date)
     closed_on: Mapped[dt.date | None] = mapped_column(Date)
-    # Why the rent is late, if the tenant chose to say: a code (see bot.services.arrears.REASONS, or
-    # "declined"), and optional free text, encrypted (bot.infra.crypto), never stored in clear.
+    # Why the rent is late, if the tenant chose to say: a `bot.domain.reasons.LateRentReason`, and
+    # optional free text, encrypted (bot.infra.crypto), never stored in clear.
     reason_code: Mapped[str | None] = mapped_column(String(32))
     reason_text_encrypted: Mapped[bytes | None] = mapped_column(LargeBinary)
     reason_given_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
@@ -184,8 +184,7 @@ class PaymentPlan(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("arrears_case.id"), index=True)
-    # proposed: waiting for staff to confirm; review: outside the policy, for staff to decide;
-    # active: agreed; missed: an instalment did not arrive; done: paid; replaced: superseded.
+    # A `bot.domain.plans.PlanStatus`; the lifecycle is there.
     status: Mapped[str] = mapped_column(String(16))
     debt_ore: Mapped[int] = mapped_column(BigInteger)
     monthly_ore: Mapped[int] = mapped_column(BigInteger)
@@ -213,8 +212,9 @@ class PlanInstalment(Base):
 class OutreachMessage(Base):
     """One contact the assistant makes by itself: planned, then sent at most once.
 
-    `key` names what it is about ("reminder", "call_offer", "staff", "instalment:<id>",
-    "missed:<plan id>"); one per case and key, so each stage reaches a debt at most once.
+    `key` names what it is about (see `bot.domain.outreach`: a stage, "instalment:<id>",
+    "missed:<plan id>", "confirmed:<plan id>"); one per case and key, so each stage reaches a
+    debt at most once.
     Sending claims the row first (status "sending") and records the result after; a row left
     in "sending" by a crash is never sent again, only reported as unconfirmed.
     """
@@ -225,9 +225,8 @@ class OutreachMessage(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("arrears_case.id"), index=True)
     key: Mapped[str] = mapped_column(String(48))
-    # pending, sending, sent, failed (Telegram refused, e.g. the tenant blocked the bot),
-    # unconfirmed (a run stopped mid-send), skipped (overtaken by a later stage, or nothing to
-    # send to), staff (no message: for staff to follow up).
+    # A `bot.domain.outreach.OutreachStatus`: failed when Telegram refused (the tenant blocked
+    # the bot, say); skipped when overtaken by a later stage, or there is nothing to send to.
     status: Mapped[str] = mapped_column(String(16), index=True)
     chat_id: Mapped[int | None] = mapped_column(BigInteger)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
@@ -244,6 +243,7 @@ class Consent(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     tenant_id: Mapped[int] = mapped_column(ForeignKey("tenant.id"), index=True)
+    # A `bot.domain.consent.Recipient`.
     recipient: Mapped[str] = mapped_column(String(32))
     purpose: Mapped[str] = mapped_column(String(64))
     # The message key, its version, and the text the tenant was shown, in their language.
@@ -281,10 +281,10 @@ class StaffCase(Base):
     tenant_id: Mapped[int | None] = mapped_column(ForeignKey("tenant.id"), index=True)
     # The tenant's chat; None when the tenant has no linked chat (staff reach them otherwise).
     chat_id: Mapped[int | None] = mapped_column(BigInteger, index=True)
-    # request_human, plan_review, crisis, not_understood, outreach
+    # A `bot.domain.cases.CaseReason`.
     reason: Mapped[str] = mapped_column(String(32))
     priority: Mapped[bool] = mapped_column(default=False)
-    # open, claimed, closed
+    # A `bot.domain.cases.CaseStatus`.
     status: Mapped[str] = mapped_column(String(16), index=True)
     opened_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
     # Set when the bot starts announcing the case in the staff group; the topic once it exists.

@@ -72,7 +72,7 @@ def latest_snapshot(session: Session, lease_id: int) -> LedgerSnapshot | None:
     ).first()
 
 
-def open_case(session: Session, lease_id: int) -> ArrearsCase | None:
+def open_arrears_case(session: Session, lease_id: int) -> ArrearsCase | None:
     return session.scalar(
         select(ArrearsCase).where(ArrearsCase.lease_id == lease_id, ArrearsCase.closed_on.is_(None))
     )

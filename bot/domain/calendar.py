@@ -55,6 +55,12 @@ def is_banking_day(day: dt.date) -> bool:
     return day.weekday() < 5 and day not in non_banking_days(day.year)
 
 
+def next_month(day: dt.date, months: int = 1) -> dt.date:
+    """The first day of the month `months` after the one `day` is in (before it, when negative)."""
+    index = day.year * 12 + day.month - 1 + months
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
 def rent_due_date(month: dt.date) -> dt.date:
     """The day the rent for `month` (any day in it) must be paid: the last banking day before."""
     day = month.replace(day=1) - dt.timedelta(days=1)
@@ -65,10 +71,15 @@ def rent_due_date(month: dt.date) -> dt.date:
 
 def next_rent_month(today: dt.date) -> dt.date:
     """The first month whose rent is not yet due on `today` (the one to pay next)."""
-    month = (today.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
+    month = next_month(today)
     if rent_due_date(month) < today:
-        month = (month + dt.timedelta(days=32)).replace(day=1)
+        month = next_month(month)
     return month
+
+
+def rent_month_of(due: dt.date) -> dt.date:
+    """Rent is paid in advance: what falls due in one month is the next month's rent."""
+    return next_month(due)
 
 
 def lease_end_after_notice(notice_given: dt.date) -> dt.date:
@@ -77,9 +88,4 @@ def lease_end_after_notice(notice_given: dt.date) -> dt.date:
     An open-ended lease ends at the turn of the month that comes first after three months:
     notice on 15 May ends the lease on 31 August.
     """
-    month = notice_given.month + 3
-    year = notice_given.year + (month - 1) // 12
-    month = (month - 1) % 12 + 1
-    three_months_later = dt.date(year, month, 1)
-    next_month = (three_months_later + dt.timedelta(days=32)).replace(day=1)
-    return next_month - dt.timedelta(days=1)
+    return next_month(notice_given, 4) - dt.timedelta(days=1)

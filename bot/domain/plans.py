@@ -9,13 +9,41 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 
-from bot.domain.calendar import rent_due_date
-
-KRONA = 100
+from bot.domain.calendar import next_month, rent_due_date
+from bot.domain.money import ORE_PER_KRONA as KRONA
 # No schedule is drawn up beyond ten years; a longer proposal goes to staff as it is.
 MAX_SCHEDULE_MONTHS = 120
+# A payment made on an instalment's due date may take this long to show in the ledger.
+PAYMENT_GRACE_DAYS = 3
+
+
+class PlanStatus(StrEnum):
+    # Within the policy, waiting for staff to confirm.
+    PROPOSED = "proposed"
+    # Outside the policy (or without a schedule): staff decide.
+    REVIEW = "review"
+    ACTIVE = "active"
+    # An instalment did not arrive; the tenant is contacted again.
+    MISSED = "missed"
+    # A newer plan for the same debt took its place.
+    REPLACED = "replaced"
+    # The debt is paid.
+    DONE = "done"
+
+
+WAITING_FOR_STAFF = frozenset({PlanStatus.PROPOSED, PlanStatus.REVIEW})
+# Plans still alive: waiting for staff, or agreed. Only these are replaced or done.
+OPEN_PLAN_STATUSES = WAITING_FOR_STAFF | {PlanStatus.ACTIVE}
+# A missed plan stays missed: staff agree what comes next with the tenant, as a new plan.
+_NEXT = {
+    PlanStatus.PROPOSED: {PlanStatus.ACTIVE, PlanStatus.REPLACED, PlanStatus.DONE},
+    PlanStatus.REVIEW: {PlanStatus.ACTIVE, PlanStatus.REPLACED, PlanStatus.DONE},
+    PlanStatus.ACTIVE: {PlanStatus.MISSED, PlanStatus.REPLACED, PlanStatus.DONE},
+}
 
 
 @dataclass(frozen=True)
@@ -53,17 +81,8 @@ class Plan:
         return self.instalments[0].amount_ore
 
 
-def _months_from(first_month: dt.date, count: int) -> list[dt.date]:
-    months, month = [], first_month.replace(day=1)
-    for _ in range(count):
-        months.append(month)
-        month = (month + dt.timedelta(days=32)).replace(day=1)
-    return months
-
-
 def _schedule(amounts: list[int], first_month: dt.date) -> Plan:
-    months = _months_from(first_month, len(amounts))
-    return Plan(tuple(Instalment(rent_due_date(month), amount) for month, amount in zip(months, amounts, strict=True)))
+    return Plan(tuple(Instalment(rent_due_date(next_month(first_month, n)), amount) for n, amount in enumerate(amounts)))
 
 
 def split_evenly(debt_ore: int, months: int) -> list[int]:
@@ -117,6 +136,51 @@ def is_within_policy(plan: Plan, policy: PlanPolicy) -> bool:
     """At most `max_months`, and every instalment but a smaller last one at least the minimum."""
     amounts = [i.amount_ore for i in plan.instalments]
     return len(amounts) <= policy.max_months and all(a >= policy.min_instalment_ore for a in amounts[:-1])
+
+
+def status_when_agreed(plan: Plan, policy: PlanPolicy) -> PlanStatus:
+    """Within the policy a plan is agreed at once where the policy allows that, else proposed for
+    staff to confirm; outside the policy it goes to staff as the tenant's proposal."""
+    if not is_within_policy(plan, policy):
+        return PlanStatus.REVIEW
+    return PlanStatus.ACTIVE if policy.auto_confirm else PlanStatus.PROPOSED
+
+
+def moved(status: str, to: PlanStatus) -> PlanStatus:
+    """The plan's next status; a step the lifecycle does not have is refused."""
+    if to not in _NEXT.get(PlanStatus(status), set()):
+        raise ValueError(f"a plan that is {status} cannot become {to}")
+    return to
+
+
+def confirmed_status(status: str, has_schedule: bool) -> PlanStatus:
+    """Staff confirm a plan waiting for them, only one with a schedule to send the tenant."""
+    if status not in WAITING_FOR_STAFF or not has_schedule:
+        raise ValueError(f"a plan that is {status}, not waiting for confirmation with a schedule, cannot be confirmed")
+    return moved(status, PlanStatus.ACTIVE)
+
+
+def expected_remaining_ore(debt_ore: int, instalments: Sequence[Instalment], day: dt.date) -> int:
+    """What should be left of the plan's debt on `day`, had every instalment due by then come in."""
+    cutoff = day - dt.timedelta(days=PAYMENT_GRACE_DAYS)
+    return debt_ore - sum(i.amount_ore for i in instalments if i.due < cutoff)
+
+
+def first_missed_instalment(
+    debt_ore: int, instalments: Sequence[Instalment], owed_ore: int, day: dt.date
+) -> Instalment | None:
+    """The earliest instalment unpaid when `owed_ore` is still owed on `day`, if that is more than
+    the plan allows."""
+    if owed_ore <= expected_remaining_ore(debt_ore, instalments, day):
+        return None
+    cutoff = day - dt.timedelta(days=PAYMENT_GRACE_DAYS)
+    paid_so_far = debt_ore - owed_ore
+    running = 0
+    for instalment in instalments:
+        running += instalment.amount_ore
+        if instalment.due < cutoff and running > paid_so_far:
+            return instalment
+    return None
 
 
 _NUMBER = re.compile(r"\d[\d\s.,]*")

@@ -9,7 +9,7 @@ import datetime as dt
 from typing import Any
 
 from bot.domain.calendar import lease_end_after_notice, next_rent_month, rent_due_date
-from bot.config.organisations import OrganisationFacts
+from bot.domain.organisation import OrganisationFacts
 
 TENANCY_INTENTS = (
     "ask_rent_due_date",
@@ -48,7 +48,9 @@ def answer(intent: str, facts: OrganisationFacts, monthly_rent_ore: int | None, 
     if intent == "ask_late_consequences":
         return {"key": "tenancy.late_consequences", "params": {"phone": facts.contact.phone}}
     if intent == "ask_quiet_hours":
-        return {"key": "tenancy.quiet_hours", "params": {"start": facts.quiet_hours.start, "end": facts.quiet_hours.end}}
+        quiet = facts.quiet_hours
+        return {"key": "tenancy.quiet_hours",
+                "params": {"start": quiet.start.strftime("%H:%M"), "end": quiet.end.strftime("%H:%M")}}
     if intent == "report_disturbance":
         return {"key": "tenancy.disturbance", "params": {"phone": facts.contact.phone, "email": facts.contact.email}}
     if intent == "ask_subletting":
@@ -65,7 +67,7 @@ def answer(intent: str, facts: OrganisationFacts, monthly_rent_ore: int | None, 
             return {"key": "tenancy.laundry.web", "params": {"web": facts.laundry.web}}
         return {"key": "tenancy.laundry.board"}
     if intent == "ask_waste_sorting":
-        return {"key": "tenancy.waste", "params": {"web": facts.waste_guide}}
+        return {"key": "tenancy.waste", "params": {"web": facts.waste.web}}
     if intent == "ask_moving_out":
         return {"key": "tenancy.moving_out", "params": {"end_date": _date(lease_end_after_notice(today))}}
     raise ValueError(f"not a tenancy question: {intent!r}")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -13,9 +12,10 @@ from typing import Any
 
 from babel import Locale
 from babel.dates import format_date
-from babel.numbers import format_currency, format_decimal
+from babel.numbers import format_decimal
 from babel.support import NullTranslations, Translations
 
+from bot.domain.money import format_money
 from bot.i18n.languages import LANGUAGES
 from bot.i18n.messages import MESSAGES
 
@@ -24,7 +24,6 @@ logger = logging.getLogger(__name__)
 DOMAIN = "messages"
 # First strong isolate / pop directional isolate: keep amounts and dates intact inside RTL text.
 FSI, PDI = "\u2068", "\u2069"
-CODE_BESIDE_DIGIT = re.compile(r"(?<=[A-Z])(?=\d)|(?<=\d)(?=[A-Z])")
 
 
 @dataclass(frozen=True)
@@ -38,18 +37,6 @@ class Button:
 class Reply:
     text: str
     buttons: tuple[Button, ...] = field(default=())
-
-
-def _format_money(amount_ore: int, locale: Locale) -> str:
-    """Whole kronor without decimals ("2 400 kr"); öre shown only when there are any."""
-    amount = Decimal(amount_ore) / 100
-    if amount == amount.to_integral_value():
-        whole_kronor = locale.currency_formats["standard"].pattern.replace(".00", "")
-        text = format_currency(amount, "SEK", format=whole_kronor, locale=locale, currency_digits=False)
-    else:
-        text = format_currency(amount, "SEK", locale=locale)
-    # CLDR's currency spacing, which Babel leaves out: "SEK 2,400", not "SEK2,400".
-    return CODE_BESIDE_DIGIT.sub("\xa0", text)
 
 
 class UnknownMessageKey(LookupError):
@@ -115,7 +102,7 @@ class Renderer:
             )
         locale = Locale.parse(language)
         if isinstance(value, Mapping) and "amount_ore" in value:
-            formatted = _format_money(int(value["amount_ore"]), locale)
+            formatted = format_money(int(value["amount_ore"]), locale)
         elif isinstance(value, Mapping) and "date" in value:
             formatted = format_date(dt.date.fromisoformat(value["date"]), "long", locale=locale)
         elif isinstance(value, Mapping) and "month" in value:

@@ -148,19 +148,22 @@ def rasa_port(settings: Settings) -> int:
 
 
 def start_action_server(settings: Settings, env: Mapping[str, str] | None = None) -> ManagedProcess:
+    """Our action server (`bot.actions.server`), given these settings through its environment;
+    it listens on 127.0.0.1 only."""
     base_env = dict(os.environ if env is None else env)
     base_env.update(
-        SANIC_HOST="127.0.0.1",
         DATABASE_URL=settings.database_url,
         ORGANISATION_DIR=str(settings.organisation_dir),
+        TENANTBOT_VAR_DIR=str(settings.var_dir),
+        DEFAULT_LANGUAGE=settings.default_language,
+        ACTION_SERVER_PORT=str(settings.action_server_port),
         TENANTBOT_DATA_KEYS=",".join(data_keys(settings)),
     )
     if settings.frozen_now is not None:
         base_env["TENANTBOT_NOW"] = settings.frozen_now.isoformat()
     process = ManagedProcess.start(
         "action server",
-        [sys.executable, "-m", "rasa_sdk", "--actions", "bot.actions",
-         "--port", str(settings.action_server_port)],
+        [sys.executable, "-m", "bot.actions.server"],
         base_env,
         settings.var_dir / "logs" / "action-server.log",
         settings.project_root,

@@ -16,21 +16,16 @@ from sqlalchemy.orm import Session
 
 from bot.infra.crypto import TextCipher
 from bot.db.models import ArrearsCase, Lease, LedgerSnapshot, OutreachMessage, PaymentPlan, PlanInstalment, Tenant
-from bot.db.repositories import latest_snapshot, open_case
+from bot.db.repositories import latest_snapshot, open_arrears_case
+from bot.domain import outreach as outreach_rules
+from bot.domain import plans
 from bot.domain.calendar import next_rent_month
-from bot.domain.plans import Plan, PlanPolicy, is_within_policy
+from bot.domain.outreach import ContactKind, OutreachStatus, contact_key
+from bot.domain.plans import OPEN_PLAN_STATUSES, Instalment, Plan, PlanPolicy, PlanStatus
+from bot.domain.reasons import LateRentReason
 
-# The reasons a tenant can choose from (buttons), stored as these codes.
-REASONS = ("job_loss", "illness", "benefits_delayed", "family_change", "unexpected_cost", "forgot", "other")
-DECLINED = "declined"
 # The longest free text kept; a reason is a few words, not a letter.
 MAX_REASON_TEXT = 2000
-# A payment made on an instalment's due date may take this long to show in the ledger.
-PAYMENT_GRACE_DAYS = 3
-# Plans waiting for staff: proposed within the policy (to confirm), or outside it (to decide).
-WAITING_FOR_STAFF = ("proposed", "review")
-# Plans that are still alive: waiting for staff, or agreed.
-OPEN_PLAN_STATUSES = (*WAITING_FOR_STAFF, "active")
 
 
 @dataclass(frozen=True)
@@ -51,7 +46,7 @@ def current_debt(session: Session, lease: Lease | None) -> Debt | None:
     """The open case and the snapshot it rests on, if the latest snapshot shows a debt."""
     if lease is None:
         return None
-    case = open_case(session, lease.id)
+    case = open_arrears_case(session, lease.id)
     snapshot = latest_snapshot(session, lease.id)
     if case is None or snapshot is None or snapshot.amount_overdue_ore <= 0:
         return None
@@ -59,18 +54,17 @@ def current_debt(session: Session, lease: Lease | None) -> Debt | None:
 
 
 def record_reason(case: ArrearsCase, code: str, now: dt.datetime) -> None:
-    if code not in REASONS and code != DECLINED:
-        raise ValueError(f"unknown reason code {code!r}")
-    case.reason_code = code
+    reason = LateRentReason(code)
+    case.reason_code = reason
     case.reason_given_at = now
-    if code == DECLINED:
+    if reason is LateRentReason.DECLINED:
         case.reason_text_encrypted = None
 
 
 def record_reason_text(case: ArrearsCase, text: str, cipher: TextCipher, now: dt.datetime) -> None:
     """Keep the tenant's own words about their situation, encrypted; never in clear."""
     case.reason_text_encrypted = cipher.encrypt(text.strip()[:MAX_REASON_TEXT])
-    case.reason_code = case.reason_code or "other"
+    case.reason_code = case.reason_code or LateRentReason.OTHER
     case.reason_given_at = now
 
 
@@ -80,7 +74,7 @@ def report_paid(case: ArrearsCase, today: dt.date) -> None:
 
 
 def reminders_paused(case: ArrearsCase, snapshot: LedgerSnapshot) -> bool:
-    return case.reported_paid_on is not None and case.reported_paid_on >= snapshot.snapshot_date
+    return outreach_rules.reminders_paused(case.reported_paid_on, snapshot.snapshot_date)
 
 
 def open_plan(session: Session, case: ArrearsCase) -> PaymentPlan | None:
@@ -99,26 +93,17 @@ def first_instalment_month(today: dt.date) -> dt.date:
 def agree_plan(
     session: Session, debt: Debt, plan: Plan, policy: PlanPolicy, now: dt.datetime
 ) -> PaymentPlan:
-    """Record the plan the tenant chose or proposed.
-
-    Within the policy it is agreed at once where the policy allows that, else proposed for staff
-    to confirm; outside the policy it goes to staff as the tenant's proposal. A plan still open
-    for the same debt is replaced.
-    """
-    previous = open_plan(session, debt.case)
-    if previous is not None:
-        previous.status = "replaced"
-    if not is_within_policy(plan, policy):
-        status = "review"
-    else:
-        status = "active" if policy.auto_confirm else "proposed"
+    """Record the plan the tenant chose or proposed (`plans.status_when_agreed` says whether it
+    is agreed or goes to staff). A plan still open for the same debt is replaced."""
+    _replace_open_plan(session, debt.case)
+    status = plans.status_when_agreed(plan, policy)
     record = PaymentPlan(
         case=debt.case,
         status=status,
         debt_ore=plan.total_ore,
         monthly_ore=plan.monthly_ore,
         created_at=now,
-        confirmed_at=now if status == "active" else None,
+        confirmed_at=now if status is PlanStatus.ACTIVE else None,
         instalments=[PlanInstalment(due=i.due, amount_ore=i.amount_ore) for i in plan.instalments],
     )
     session.add(record)
@@ -128,26 +113,31 @@ def agree_plan(
 
 def propose_unscheduled(session: Session, debt: Debt, monthly_ore: int, now: dt.datetime) -> PaymentPlan:
     """A monthly amount too small to draw up a schedule for: staff take it from here."""
-    previous = open_plan(session, debt.case)
-    if previous is not None:
-        previous.status = "replaced"
-    record = PaymentPlan(case=debt.case, status="review", debt_ore=debt.amount_ore, monthly_ore=monthly_ore, created_at=now)
+    _replace_open_plan(session, debt.case)
+    record = PaymentPlan(case=debt.case, status=PlanStatus.REVIEW, debt_ore=debt.amount_ore, monthly_ore=monthly_ore, created_at=now)
     session.add(record)
     session.flush()
     return record
 
 
+def _replace_open_plan(session: Session, case: ArrearsCase) -> None:
+    previous = open_plan(session, case)
+    if previous is not None:
+        previous.status = plans.moved(previous.status, PlanStatus.REPLACED)
+
+
 def confirm_plan(session: Session, plan: PaymentPlan, now: dt.datetime) -> None:
     """Staff confirm a proposed plan, or accept one that was outside the policy; the tenant is
     sent the agreed schedule (an outreach message, so quiet hours hold)."""
-    if plan.status not in WAITING_FOR_STAFF or not plan.instalments:
-        raise ValueError(f"plan {plan.id} is {plan.status}, not waiting for confirmation with a schedule")
-    plan.status = "active"
+    try:
+        plan.status = plans.confirmed_status(plan.status, bool(plan.instalments))
+    except ValueError as refused:
+        raise ValueError(f"plan {plan.id}: {refused}") from None
     plan.confirmed_at = now
     tenant = session.get(Lease, plan.case.lease_id).tenant  # type: ignore[union-attr]
     if tenant.telegram_user_id is not None:
-        session.add(OutreachMessage(case=plan.case, key=f"confirmed:{plan.id}", status="pending",
-                                    chat_id=tenant.telegram_user_id))
+        session.add(OutreachMessage(case=plan.case, key=contact_key(ContactKind.CONFIRMED, plan.id),
+                                    status=OutreachStatus.PENDING, chat_id=tenant.telegram_user_id))
 
 
 def schedule_param(plan: PaymentPlan | Plan) -> dict[str, Any]:
@@ -155,24 +145,10 @@ def schedule_param(plan: PaymentPlan | Plan) -> dict[str, Any]:
     return {"schedule": [{"date": i.due.isoformat(), "amount_ore": i.amount_ore} for i in plan.instalments]}
 
 
-def expected_remaining_ore(plan: PaymentPlan, day: dt.date) -> int:
-    """What should be left of the plan's debt on `day`, had every instalment due by then come in."""
-    cutoff = day - dt.timedelta(days=PAYMENT_GRACE_DAYS)
-    return plan.debt_ore - sum(i.amount_ore for i in plan.instalments if i.due < cutoff)
-
-
-def first_missed_instalment(plan: PaymentPlan, snapshot: LedgerSnapshot) -> PlanInstalment | None:
+def first_missed_instalment(plan: PaymentPlan, snapshot: LedgerSnapshot) -> Instalment | None:
     """The earliest instalment a snapshot shows unpaid, if the debt is above what the plan allows."""
-    if snapshot.amount_overdue_ore <= expected_remaining_ore(plan, snapshot.snapshot_date):
-        return None
-    cutoff = snapshot.snapshot_date - dt.timedelta(days=PAYMENT_GRACE_DAYS)
-    paid_so_far = plan.debt_ore - snapshot.amount_overdue_ore
-    running = 0
-    for instalment in plan.instalments:
-        running += instalment.amount_ore
-        if instalment.due < cutoff and running > paid_so_far:
-            return instalment
-    return None
+    instalments = [Instalment(i.due, i.amount_ore) for i in plan.instalments]
+    return plans.first_missed_instalment(plan.debt_ore, instalments, snapshot.amount_overdue_ore, snapshot.snapshot_date)
 
 
 def follow_plan(session: Session, case: ArrearsCase, snapshot: LedgerSnapshot) -> PaymentPlan | None:
@@ -180,13 +156,13 @@ def follow_plan(session: Session, case: ArrearsCase, snapshot: LedgerSnapshot) -
     tenant is contacted again (an outreach message) so the conversation re-opens. Returns the
     plan marked missed, if any."""
     plan = open_plan(session, case)
-    if plan is None or plan.status != "active":
+    if plan is None or plan.status != PlanStatus.ACTIVE:
         return None
     if first_missed_instalment(plan, snapshot) is None:
         return None
-    plan.status = "missed"
+    plan.status = plans.moved(plan.status, PlanStatus.MISSED)
     plan.missed_on = snapshot.snapshot_date
-    session.add(OutreachMessage(case=case, key=f"missed:{plan.id}", status="pending"))
+    session.add(OutreachMessage(case=case, key=contact_key(ContactKind.MISSED, plan.id), status=OutreachStatus.PENDING))
     return plan
 
 
@@ -195,4 +171,4 @@ def close_plans(session: Session, case: ArrearsCase) -> None:
     for plan in session.scalars(
         select(PaymentPlan).where(PaymentPlan.case_id == case.id, PaymentPlan.status.in_(OPEN_PLAN_STATUSES))
     ):
-        plan.status = "done"
+        plan.status = plans.moved(plan.status, PlanStatus.DONE)

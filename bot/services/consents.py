@@ -10,49 +10,33 @@ back (one press). Taking back never takes more steps than giving.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.db.models import Consent, Tenant
+from bot.domain.consent import CONSENT_TEXTS, Recipient
 from bot.i18n.rendering import Renderer
 
-
-@dataclass(frozen=True)
-class ConsentText:
-    message_key: str
-    # Raise when the text's meaning changes; the version a tenant agreed to is kept with it.
-    version: int
-    purpose: str
-
-
-CONSENT_TEXTS = {
-    "social_services": ConsentText("consent.text.social_services", 1, "support from social services"),
-    "debt_counselling": ConsentText("debt_advice.ask_consent", 1, "referral to budget and debt counselling"),
-    "kronofogden": ConsentText("consent.text.kronofogden", 1, "information about a plan to Kronofogden"),
-    "debt_collector": ConsentText("consent.text.debt_collector", 1, "information about a plan to a debt collector"),
-}
-RECIPIENTS = tuple(CONSENT_TEXTS)
 BUTTON_PREFIX = "consent:"
 
 
-def active(session: Session, tenant_id: int) -> dict[str, Consent]:
+def active(session: Session, tenant_id: int) -> dict[Recipient, Consent]:
     """The consents in force, by recipient."""
     return {
-        consent.recipient: consent
+        Recipient(consent.recipient): consent
         for consent in session.scalars(
             select(Consent).where(Consent.tenant_id == tenant_id, Consent.withdrawn_at.is_(None)).order_by(Consent.id)
         )
     }
 
 
-def has_consent(session: Session, tenant_id: int, recipient: str) -> bool:
+def has_consent(session: Session, tenant_id: int, recipient: Recipient) -> bool:
     return recipient in active(session, tenant_id)
 
 
-def give(session: Session, tenant: Tenant, recipient: str, renderer: Renderer, language: str, now: dt.datetime) -> Consent:
+def give(session: Session, tenant: Tenant, recipient: Recipient, renderer: Renderer, language: str, now: dt.datetime) -> Consent:
     """Record the tenant's yes to the current text for `recipient`, as they saw it."""
     text = CONSENT_TEXTS[recipient]
     existing = active(session, tenant.id).get(recipient)
@@ -69,7 +53,7 @@ def give(session: Session, tenant: Tenant, recipient: str, renderer: Renderer, l
     return consent
 
 
-def withdraw(session: Session, tenant_id: int, recipient: str, now: dt.datetime) -> bool:
+def withdraw(session: Session, tenant_id: int, recipient: Recipient, now: dt.datetime) -> bool:
     consent = active(session, tenant_id).get(recipient)
     if consent is None:
         return False
@@ -77,7 +61,7 @@ def withdraw(session: Session, tenant_id: int, recipient: str, now: dt.datetime)
     return True
 
 
-def recipient_name(recipient: str) -> dict[str, str]:
+def recipient_name(recipient: Recipient) -> dict[str, str]:
     return {"key": f"recipient.{recipient}"}
 
 
@@ -90,19 +74,19 @@ def overview(session: Session, tenant_id: int, only_withdraw: bool = False) -> d
     lines = [
         {"key": "consent.line.given", "params": {"recipient": recipient_name(r), "date": {"date": _day(given[r].given_at)}}}
         if r in given else {"key": "consent.line.not_given", "params": {"recipient": recipient_name(r)}}
-        for r in RECIPIENTS
+        for r in Recipient
     ]
     buttons = [
         {"key": "button.consent_withdraw", "params": {"recipient": recipient_name(r)}, "payload": f"{BUTTON_PREFIX}withdraw:{r}"}
         if r in given else
         {"key": "button.consent_give", "params": {"recipient": recipient_name(r)}, "payload": f"{BUTTON_PREFIX}ask:{r}"}
-        for r in RECIPIENTS
+        for r in Recipient
         if r in given or not only_withdraw
     ]
     return {"key": "consent.overview", "params": {"lines": {"lines": lines}}, "buttons": buttons}
 
 
-def question(recipient: str) -> dict[str, Any]:
+def question(recipient: Recipient) -> dict[str, Any]:
     """The consent text for `recipient`, with yes and no."""
     text = CONSENT_TEXTS[recipient]
     return {

@@ -10,8 +10,8 @@ from sqlalchemy.orm import Session
 from bot.db import repositories
 from bot.db.models import ArrearsCase, Lease, LedgerSnapshot, Organisation, Tenant
 from bot.db.repositories import latest_snapshot
-from bot.domain.calendar import next_rent_month, rent_due_date
-from bot.config.organisations import OrganisationFacts
+from bot.domain.calendar import next_month, next_rent_month, rent_due_date
+from bot.domain.organisation import OrganisationFacts
 
 # The terminal chat plays the demo tenant's Telegram chat.
 TERMINAL_CHAT_ID = 1
@@ -27,7 +27,7 @@ def seed_demo(session: Session, facts: OrganisationFacts, today: dt.date | None 
         lease = tenant.leases[0]
         if latest_snapshot(session, lease.id) is None:
             month_due = next_rent_month(today)
-            due = rent_due_date((month_due - dt.timedelta(days=1)).replace(day=1))
+            due = rent_due_date(next_month(month_due, -1))
             session.add(LedgerSnapshot(lease_id=lease.id, snapshot_date=today,
                                        amount_overdue_ore=lease.monthly_rent_ore, oldest_unpaid_due=due))
             session.add(ArrearsCase(lease_id=lease.id, opened_on=today, oldest_unpaid_due=due))

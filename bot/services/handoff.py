@@ -16,32 +16,27 @@ from sqlalchemy.orm import Session
 
 from bot.services import arrears, consents
 from bot.db.models import Organisation, StaffCase, Tenant
-from bot.domain.calendar import is_banking_day
-from bot.config.organisations import OfficeHours, OrganisationFacts, StaffMember
+from bot.domain.cases import ACTIVE_CASE_STATUSES, CaseReason, CaseStatus, describe_reason
+from bot.domain.money import STAFF_LOCALE, format_money
+from bot.domain.office_hours import OpeningHours, next_opening
+from bot.domain.organisation import OrganisationFacts, StaffMember
 from bot.config.settings import STOCKHOLM
 
-ACTIVE = ("open", "claimed")
-REASONS = {
-    "request_human": "the tenant asked for a person",
-    "plan_review": "an instalment plan outside the policy",
-    "plan_confirm": "an instalment plan to confirm",
-    "crisis": "CRISIS: the tenant may be in danger",
-    "not_understood": "the assistant did not understand twice in a row",
-    "outreach": "rent still unpaid after the reminders",
-}
 MAX_QUOTED = 200
 
 
 def active_case(session: Session, chat_id: int) -> StaffCase | None:
     return session.scalars(
-        select(StaffCase).where(StaffCase.chat_id == chat_id, StaffCase.status.in_(ACTIVE)).order_by(StaffCase.id)
+        select(StaffCase)
+        .where(StaffCase.chat_id == chat_id, StaffCase.status.in_(ACTIVE_CASE_STATUSES))
+        .order_by(StaffCase.id)
     ).first()
 
 
-def open_case(
+def open_staff_case(
     session: Session,
     *,
-    reason: str,
+    reason: CaseReason,
     now: dt.datetime,
     chat_id: int | None,
     tenant: Tenant | None = None,
@@ -62,7 +57,7 @@ def open_case(
         chat_id=chat_id,
         reason=reason,
         priority=priority,
-        status="open",
+        status=CaseStatus.OPEN,
         opened_at=now,
     )
     session.add(case)
@@ -70,36 +65,22 @@ def open_case(
     return case, True
 
 
-def _clock(moment: dt.datetime) -> str:
-    return moment.strftime("%H:%M")
-
-
-def _is_open_day(day: dt.date, hours: OfficeHours) -> bool:
-    return hours.first_day <= day.weekday() <= hours.last_day and is_banking_day(day)
-
-
-def next_opening(now: dt.datetime, hours: OfficeHours) -> dt.datetime | None:
-    """None while the office is open; else when it next opens (Swedish time; public holidays
-    closed)."""
-    local = now.astimezone(STOCKHOLM)
-    if _is_open_day(local.date(), hours) and hours.opens <= _clock(local) < hours.closes:
-        return None
-    day = local.date() if _clock(local) < hours.opens else local.date() + dt.timedelta(days=1)
-    while not _is_open_day(day, hours):
-        day += dt.timedelta(days=1)
-    opens = dt.time.fromisoformat(hours.opens)
-    return dt.datetime.combine(day, opens, tzinfo=STOCKHOLM)
+def office_opening(facts: OrganisationFacts, now: dt.datetime) -> dt.datetime | None:
+    """None while the organisation's office is open; else when it next opens (Swedish time)."""
+    hours = facts.office_hours
+    return next_opening(now.astimezone(STOCKHOLM),
+                        OpeningHours(hours.first_day, hours.last_day, hours.opens, hours.closes))
 
 
 def tenant_reply(facts: OrganisationFacts, now: dt.datetime, created: bool) -> dict[str, Any]:
     """What the tenant is told when a person has been asked in: when they will answer."""
     if not created:
         return {"key": "handoff.already_open", "params": {"organisation": facts.name}}
-    opening = next_opening(now, facts.office_hours)
+    opening = office_opening(facts, now)
     if opening is None:
         return {"key": "handoff.requested", "params": {"organisation": facts.name}}
     return {"key": "handoff.requested_closed", "params": {
-        "organisation": facts.name, "time": _clock(opening), "date": {"date": opening.date().isoformat()},
+        "organisation": facts.name, "time": opening.strftime("%H:%M"), "date": {"date": opening.date().isoformat()},
         "phone": facts.contact.phone,
     }}
 
@@ -120,20 +101,20 @@ def organisation_for(
 
 
 def claim(case: StaffCase, member: StaffMember, now: dt.datetime) -> None:
-    case.status, case.claimed_by, case.claimed_by_name, case.claimed_at = "claimed", member.telegram_user_id, member.name, now
+    case.status, case.claimed_by, case.claimed_by_name, case.claimed_at = CaseStatus.CLAIMED, member.telegram_user_id, member.name, now
 
 
 def close(case: StaffCase, now: dt.datetime) -> None:
-    case.status, case.closed_at = "closed", now
+    case.status, case.closed_at = CaseStatus.CLOSED, now
 
 
 def _money(amount_ore: int) -> str:
-    return f"{amount_ore / 100:,.2f} kr".replace(",", " ")
+    return format_money(amount_ore, STAFF_LOCALE)
 
 
 def summary(session: Session, case: StaffCase, last_messages: Sequence[str] | None) -> str:
     """The case as staff first see it, in plain text (anything the tenant wrote stays inert)."""
-    head = f"{'PRIORITY · ' if case.priority else ''}Case {case.id}: {REASONS.get(case.reason, case.reason)}"
+    head = f"{'PRIORITY · ' if case.priority else ''}Case {case.id}: {describe_reason(case.reason)}"
     lines = [head]
     tenant = case.tenant
     if tenant is None:

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from bot.services import arrears
 from bot.infra import csv_files
 from bot.db.models import ArrearsCase, Lease, LedgerSnapshot, Organisation
-from bot.db.repositories import latest_snapshot, open_case
+from bot.db.repositories import latest_snapshot, open_arrears_case
 
 COLUMNS = ("lease_number", "amount_overdue", "oldest_unpaid_due_date", "snapshot_date")
 REQUIRED = ("lease_number", "amount_overdue", "snapshot_date")
@@ -121,7 +121,7 @@ def _follow_up(
     newest = session.scalar(select(func.max(LedgerSnapshot.snapshot_date)).where(LedgerSnapshot.lease_id == lease_id))
     if newest is not None and newest > day:
         return
-    case = open_case(session, lease_id)
+    case = open_arrears_case(session, lease_id)
     if owed_ore > 0 and case is None:
         session.add(ArrearsCase(lease_id=lease_id, opened_on=day, oldest_unpaid_due=oldest_due))
         report.cases_opened += 1

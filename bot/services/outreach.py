@@ -20,7 +20,6 @@ from sqlalchemy.orm import Session
 from bot.services import arrears, handoff
 from bot.db.models import (
     ArrearsCase,
-    Chat,
     Consent,
     Lease,
     Organisation,
@@ -33,26 +32,21 @@ from bot.db.models import (
 )
 from bot.db.repositories import latest_snapshot
 from bot.domain import buttons
+from bot.domain import outreach as rules
+from bot.domain.calendar import rent_month_of
+from bot.domain.cases import CaseReason
+from bot.domain.organisation import OrganisationFacts, OutreachKind
+from bot.domain.outreach import MESSAGE_STAGES, ContactKind, OutreachStatus, ScheduledInstalment
+from bot.domain.plans import WAITING_FOR_STAFF, PlanStatus
 from bot.i18n.rendering import Renderer, Reply
-from bot.config.organisations import OrganisationFacts, Outreach
+from bot.services.language import language_of
 from bot.config.settings import STOCKHOLM
 
-STAFF_ONLY = "staff"
-MESSAGE_STAGES = ("reminder", "call_offer")
 
-
-def in_quiet_hours(moment: dt.datetime, outreach: Outreach) -> bool:
-    """Whether `moment` is in the organisation's quiet hours (Swedish time), when nothing is sent."""
-    clock = moment.astimezone(STOCKHOLM).strftime("%H:%M")
-    start, end = outreach.quiet_start, outreach.quiet_end
-    if start <= end:
-        return start <= clock < end
-    return clock >= start or clock < end
-
-
-def rent_month_of(due: dt.date) -> dt.date:
-    """Rent is paid in advance: what falls due in one month is the next month's rent."""
-    return (due.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
+def in_quiet_hours(moment: dt.datetime, facts: OrganisationFacts) -> bool:
+    """Whether `moment` is in the organisation's quiet hours for outreach, when nothing is sent."""
+    quiet = facts.outreach.quiet_hours
+    return rules.in_quiet_hours(moment.astimezone(STOCKHOLM).time(), quiet.start, quiet.end)
 
 
 def _open_cases() -> Select[tuple[ArrearsCase, Lease, Tenant, Organisation]]:
@@ -90,54 +84,56 @@ def plan_contacts(session: Session, organisations: Mapping[str, OrganisationFact
         facts = organisations.get(organisation.slug)
         if facts is None:
             continue
-        wanted = _due_contacts(session, case, facts.outreach, today)
-        # Of the stages that are due, only the latest message is sent; those it overtook
-        # (when outreach did not run for a while) are skipped.
-        messages = [key for key in wanted if key in MESSAGE_STAGES]
+        wanted = _due_contacts(session, case, facts, today)
         for key in wanted:
-            if (case.id, key) in planned_keys:
-                continue
-            overtaken = key in MESSAGE_STAGES and key != messages[-1]
-            if key == STAFF_ONLY:
-                status, report.for_staff = STAFF_ONLY, report.for_staff + 1
-                if facts.staff is not None:
-                    handoff.open_case(session, reason="outreach", now=now, chat_id=tenant.telegram_user_id,
-                                      tenant=tenant, organisation=organisation)
-            elif overtaken or tenant.telegram_user_id is None:
-                status, report.skipped = "skipped", report.skipped + 1
-            else:
-                status, report.planned = "pending", report.planned + 1
-            if status == "pending" and key in MESSAGE_STAGES:
-                # An earlier stage still waiting (quiet hours, say) is overtaken by this one.
-                session.execute(
-                    update(OutreachMessage)
-                    .where(OutreachMessage.case_id == case.id, OutreachMessage.key.in_(MESSAGE_STAGES),
-                           OutreachMessage.status == "pending")
-                    .values(status="skipped", detail="overtaken by a later stage")
-                )
-            session.add(OutreachMessage(
-                case_id=case.id, key=key, status=status, chat_id=tenant.telegram_user_id,
-                detail="no linked chat" if tenant.telegram_user_id is None and status == "skipped" else None,
-            ))
-            planned_keys.add((case.id, key))
+            if (case.id, key) not in planned_keys:
+                _plan_contact(session, case, tenant, organisation, facts, key, rules.overtaken(key, wanted), now, report)
+                planned_keys.add((case.id, key))
     session.flush()
     return report
 
 
-def _due_contacts(session: Session, case: ArrearsCase, outreach: Outreach, today: dt.date) -> list[str]:
+def _plan_contact(
+    session: Session, case: ArrearsCase, tenant: Tenant, organisation: Organisation, facts: OrganisationFacts,
+    key: str, overtaken: bool, now: dt.datetime, report: PlanReport,
+) -> None:
+    if key == OutreachKind.STAFF:
+        status, report.for_staff = OutreachStatus.STAFF, report.for_staff + 1
+        if facts.staff is not None:
+            handoff.open_staff_case(session, reason=CaseReason.OUTREACH, now=now, chat_id=tenant.telegram_user_id,
+                                    tenant=tenant, organisation=organisation)
+    elif overtaken or tenant.telegram_user_id is None:
+        status, report.skipped = OutreachStatus.SKIPPED, report.skipped + 1
+    else:
+        status, report.planned = OutreachStatus.PENDING, report.planned + 1
+    if status is OutreachStatus.PENDING and key in MESSAGE_STAGES:
+        # An earlier stage still waiting (quiet hours, say) is overtaken by this one.
+        session.execute(
+            update(OutreachMessage)
+            .where(OutreachMessage.case_id == case.id, OutreachMessage.key.in_(MESSAGE_STAGES),
+                   OutreachMessage.status == OutreachStatus.PENDING)
+            .values(status=OutreachStatus.SKIPPED, detail="overtaken by a later stage")
+        )
+    session.add(OutreachMessage(
+        case_id=case.id, key=key, status=status, chat_id=tenant.telegram_user_id,
+        detail="no linked chat" if tenant.telegram_user_id is None and status is OutreachStatus.SKIPPED else None,
+    ))
+
+
+def _due_contacts(session: Session, case: ArrearsCase, facts: OrganisationFacts, today: dt.date) -> list[str]:
     """The keys of the contacts due for a case today, stages in order, instalments after."""
     snapshot = latest_snapshot(session, case.lease_id)
     if snapshot is None or snapshot.amount_overdue_ore <= 0 or arrears.reminders_paused(case, snapshot):
         return []
     plan = arrears.open_plan(session, case)
-    if plan is not None:
-        if plan.status != "active":
-            return []  # staff are looking at the proposal: no reminders about the debt meanwhile
-        ahead = dt.timedelta(days=outreach.plan_reminder_days_before)
-        return [f"instalment:{i.id}" for i in plan.instalments if i.due - ahead <= today <= i.due]
-    if case.oldest_unpaid_due is None:
-        return []
-    return [s.kind for s in outreach.stages if case.oldest_unpaid_due + dt.timedelta(days=s.days_after_due) <= today]
+    return rules.due_contacts(
+        stages=facts.outreach.stages,
+        oldest_unpaid_due=case.oldest_unpaid_due,
+        today=today,
+        plan_status=PlanStatus(plan.status) if plan is not None else None,
+        instalments=[ScheduledInstalment(i.id, i.due) for i in plan.instalments] if plan is not None else (),
+        instalment_days_before=facts.outreach.plan_reminder_days_before,
+    )
 
 
 def compose(session: Session, message: OutreachMessage, renderer: Renderer, default_language: str) -> Reply | None:
@@ -149,32 +145,31 @@ def compose(session: Session, message: OutreachMessage, renderer: Renderer, defa
     if lease is None or snapshot is None or snapshot.amount_overdue_ore <= 0 or case.closed_on is not None:
         return None
     tenant = lease.tenant
-    chat = session.get(Chat, message.chat_id) if message.chat_id is not None else None
-    language = (chat.language if chat is not None else None) or tenant.preferred_language or default_language
+    language = language_of(session, message.chat_id, tenant) or default_language
     common: dict[str, Any] = {"name": tenant.first_name, "organisation": lease.organisation.name,
                               "date": {"date": snapshot.snapshot_date.isoformat()}}
     kind, _, ref = message.key.partition(":")
-    if kind in ("reminder", "call_offer") and case.oldest_unpaid_due is not None:
+    if kind in MESSAGE_STAGES and case.oldest_unpaid_due is not None:
         params = {**common, "amount": {"amount_ore": snapshot.amount_overdue_ore},
                   "month": {"month": rent_month_of(case.oldest_unpaid_due).isoformat()}}
-        if kind == "reminder":
+        if kind == OutreachKind.REMINDER:
             choices = [buttons.CANNOT_PAY_BUTTON, buttons.HAVE_PAID_BUTTON, buttons.TALK_TO_PERSON_BUTTON]
         else:
             choices = [buttons.PAY_IN_PARTS_BUTTON, buttons.CALL_ME_BUTTON, buttons.HAVE_PAID_BUTTON]
         return renderer.reply(language, {"key": f"outreach.{kind}", "params": params, "buttons": choices})
-    if kind == "instalment":
+    if kind == ContactKind.INSTALMENT:
         instalment = session.get(PlanInstalment, int(ref))
         if instalment is None:
             return None
         params = {"name": tenant.first_name, "amount": {"amount_ore": instalment.amount_ore},
                   "date": {"date": instalment.due.isoformat()}}
         return renderer.reply(language, {"key": "outreach.plan_reminder", "params": params})
-    if kind == "confirmed":
+    if kind == ContactKind.CONFIRMED:
         plan = session.get(PaymentPlan, int(ref))
-        if plan is None or plan.status != "active":
+        if plan is None or plan.status != PlanStatus.ACTIVE:
             return None
         return renderer.reply(language, {"key": "plan.confirmed", "params": {"schedule": arrears.schedule_param(plan)}})
-    if kind == "missed":
+    if kind == ContactKind.MISSED:
         plan = session.get(PaymentPlan, int(ref))
         missed = arrears.first_missed_instalment(plan, snapshot) if plan is not None else None
         due = missed.due if missed is not None else snapshot.snapshot_date
@@ -220,17 +215,18 @@ def _why_unreachable(session: Session, case: ArrearsCase, tenant: Tenant, after:
         select(OutreachMessage.status, func.count()).where(OutreachMessage.case_id == case.id)
         .group_by(OutreachMessage.status)
     ).all())
-    if statuses.get("failed"):
+    if statuses.get(OutreachStatus.FAILED):
         return "messages cannot be delivered"
-    if statuses.get("sending"):
+    if statuses.get(OutreachStatus.SENDING):
         return "delivery of a message is unconfirmed"
     first_sent = session.scalar(
-        select(func.min(OutreachMessage.sent_at)).where(OutreachMessage.case_id == case.id, OutreachMessage.status == "sent")
+        select(func.min(OutreachMessage.sent_at))
+        .where(OutreachMessage.case_id == case.id, OutreachMessage.status == OutreachStatus.SENT)
     )
-    if statuses.get("sent", 0) >= after and first_sent is not None:
+    if statuses.get(OutreachStatus.SENT, 0) >= after and first_sent is not None:
         heard = tenant.last_heard_at
         if heard is None or as_utc(heard) < as_utc(first_sent):
-            return f"no answer after {statuses['sent']} messages"
+            return f"no answer after {statuses[OutreachStatus.SENT]} messages"
     return None
 
 
@@ -253,7 +249,8 @@ def staff_follow_ups(session: Session) -> list[FollowUp]:
         .join(Lease, ArrearsCase.lease_id == Lease.id)
         .join(Tenant, Lease.tenant_id == Tenant.id)
         .join(Organisation, Lease.organisation_id == Organisation.id)
-        .where(OutreachMessage.key == STAFF_ONLY, OutreachMessage.status == STAFF_ONLY, ArrearsCase.closed_on.is_(None))
+        .where(OutreachMessage.key == OutreachKind.STAFF, OutreachMessage.status == OutreachStatus.STAFF,
+               ArrearsCase.closed_on.is_(None))
     )
     rows += [FollowUp(slug, number, name, "rent still unpaid after the reminders: contact the tenant")
              for slug, number, name in session.execute(stage)]
@@ -264,10 +261,11 @@ def staff_follow_ups(session: Session) -> list[FollowUp]:
         .join(Lease, ArrearsCase.lease_id == Lease.id)
         .join(Tenant, Lease.tenant_id == Tenant.id)
         .join(Organisation, Lease.organisation_id == Organisation.id)
-        .where(PaymentPlan.status.in_((*arrears.WAITING_FOR_STAFF, "missed")))
+        .where(PaymentPlan.status.in_(WAITING_FOR_STAFF | {PlanStatus.MISSED}))
     )
-    what = {"proposed": "instalment plan {id} to confirm", "review": "instalment plan {id} outside the policy to decide",
-            "missed": "instalment plan {id}: an instalment was missed"}
+    what = {PlanStatus.PROPOSED: "instalment plan {id} to confirm",
+            PlanStatus.REVIEW: "instalment plan {id} outside the policy to decide",
+            PlanStatus.MISSED: "instalment plan {id}: an instalment was missed"}
     rows += [FollowUp(slug, number, name, what[status].format(id=plan_id))
              for slug, number, name, plan_id, status in session.execute(plans)]
     referrals = (

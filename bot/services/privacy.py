@@ -22,6 +22,7 @@ from bot.db.models import (
     ArrearsCase,
     Chat,
     Consent,
+    Lease,
     LedgerSnapshot,
     Onboarding,
     OutreachMessage,
@@ -42,43 +43,46 @@ def _iso(value: dt.date | dt.datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
+def _lease_data(session: Session, lease: Lease, cipher: TextCipher) -> dict[str, Any]:
+    cases = session.scalars(select(ArrearsCase).where(ArrearsCase.lease_id == lease.id).order_by(ArrearsCase.id))
+    return {
+        "lease_number": lease.lease_number,
+        "address": lease.address,
+        "monthly_rent_ore": lease.monthly_rent_ore,
+        "move_in_date": _iso(lease.move_in_date),
+        "ledger": [
+            {"date": _iso(s.snapshot_date), "amount_overdue_ore": s.amount_overdue_ore,
+             "oldest_unpaid_due": _iso(s.oldest_unpaid_due)}
+            for s in session.scalars(select(LedgerSnapshot).where(LedgerSnapshot.lease_id == lease.id)
+                                     .order_by(LedgerSnapshot.snapshot_date))
+        ],
+        "late_rent": [_case_data(session, case, cipher) for case in cases],
+    }
+
+
+def _case_data(session: Session, case: ArrearsCase, cipher: TextCipher) -> dict[str, Any]:
+    return {
+        "opened_on": _iso(case.opened_on), "closed_on": _iso(case.closed_on),
+        "reason_code": case.reason_code,
+        "reason_text": cipher.decrypt(case.reason_text_encrypted) if case.reason_text_encrypted else None,
+        "reported_paid_on": _iso(case.reported_paid_on),
+        "plans": [
+            {"status": plan.status, "monthly_ore": plan.monthly_ore, "debt_ore": plan.debt_ore,
+             "instalments": [{"due": _iso(i.due), "amount_ore": i.amount_ore} for i in plan.instalments]}
+            for plan in session.scalars(select(PaymentPlan).where(PaymentPlan.case_id == case.id))
+        ],
+        "messages_from_us": [
+            {"about": m.key, "status": m.status, "sent_at": _iso(m.sent_at)}
+            for m in session.scalars(select(OutreachMessage).where(OutreachMessage.case_id == case.id))
+        ],
+    }
+
+
 def tenant_data(session: Session, tenant: Tenant, cipher: TextCipher) -> dict[str, Any]:
     """Everything held about the tenant in the application database, readable (their own words
     about the reason for late rent decrypted: it is their data)."""
     chat = session.get(Chat, tenant.telegram_user_id) if tenant.telegram_user_id is not None else None
-    leases = []
-    for lease in tenant.leases:
-        cases = session.scalars(select(ArrearsCase).where(ArrearsCase.lease_id == lease.id).order_by(ArrearsCase.id))
-        leases.append({
-            "lease_number": lease.lease_number,
-            "address": lease.address,
-            "monthly_rent_ore": lease.monthly_rent_ore,
-            "move_in_date": _iso(lease.move_in_date),
-            "ledger": [
-                {"date": _iso(s.snapshot_date), "amount_overdue_ore": s.amount_overdue_ore,
-                 "oldest_unpaid_due": _iso(s.oldest_unpaid_due)}
-                for s in session.scalars(select(LedgerSnapshot).where(LedgerSnapshot.lease_id == lease.id)
-                                         .order_by(LedgerSnapshot.snapshot_date))
-            ],
-            "late_rent": [
-                {
-                    "opened_on": _iso(case.opened_on), "closed_on": _iso(case.closed_on),
-                    "reason_code": case.reason_code,
-                    "reason_text": cipher.decrypt(case.reason_text_encrypted) if case.reason_text_encrypted else None,
-                    "reported_paid_on": _iso(case.reported_paid_on),
-                    "plans": [
-                        {"status": plan.status, "monthly_ore": plan.monthly_ore, "debt_ore": plan.debt_ore,
-                         "instalments": [{"due": _iso(i.due), "amount_ore": i.amount_ore} for i in plan.instalments]}
-                        for plan in session.scalars(select(PaymentPlan).where(PaymentPlan.case_id == case.id))
-                    ],
-                    "messages_from_us": [
-                        {"about": m.key, "status": m.status, "sent_at": _iso(m.sent_at)}
-                        for m in session.scalars(select(OutreachMessage).where(OutreachMessage.case_id == case.id))
-                    ],
-                }
-                for case in cases
-            ],
-        })
+    leases = [_lease_data(session, lease, cipher) for lease in tenant.leases]
     return {
         "name": tenant.name,
         "telegram_user_id": tenant.telegram_user_id,

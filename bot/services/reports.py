@@ -13,7 +13,9 @@ from sqlalchemy.orm import Session
 
 from bot.services import arrears, consents
 from bot.db.models import ArrearsCase, Lease, Organisation, StaffCase, Tenant
-from bot.services.handoff import ACTIVE, REASONS
+from bot.domain.cases import ACTIVE_CASE_STATUSES, CaseStatus, describe_reason
+from bot.domain.consent import Recipient
+from bot.domain.money import ore_to_decimal_text
 
 # A cell starting with one of these is a formula to a spreadsheet program.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
@@ -57,7 +59,7 @@ def at_risk(session: Session, organisation: Organisation) -> AtRiskReport:
         debt = arrears.current_debt(session, lease)
         if debt is None:
             continue
-        if not consents.has_consent(session, tenant.id, "social_services"):
+        if not consents.has_consent(session, tenant.id, Recipient.SOCIAL_SERVICES):
             others += 1
             others_amount += debt.amount_ore
             continue
@@ -75,24 +77,24 @@ def at_risk_csv(report: AtRiskReport) -> str:
     writer.writerow(["tenant", "lease_number", "address", "amount_overdue", "snapshot_date", "oldest_unpaid_due",
                      "reason_code", "instalment_plan"])
     for row in report.shared:
-        writer.writerow([safe_cell(v) for v in (row.tenant, row.lease_number, row.address, f"{row.amount_ore / 100:.2f}",
+        writer.writerow([safe_cell(v) for v in (row.tenant, row.lease_number, row.address, ore_to_decimal_text(row.amount_ore),
                                                 row.snapshot_date, row.oldest_unpaid_due, row.reason_code, row.plan)])
     writer.writerow([])
     writer.writerow(["tenants at risk without consent to share (counted only)", report.others,
-                     f"{report.others_amount_ore / 100:.2f}"])
+                     ore_to_decimal_text(report.others_amount_ore)])
     return out.getvalue()
 
 
 def open_cases(session: Session, organisation_id: int | None = None) -> list[str]:
     """One line per open or claimed case, priorities first."""
-    query = select(StaffCase).where(StaffCase.status.in_(ACTIVE)).order_by(StaffCase.priority.desc(), StaffCase.id)
+    query = select(StaffCase).where(StaffCase.status.in_(ACTIVE_CASE_STATUSES)).order_by(StaffCase.priority.desc(), StaffCase.id)
     if organisation_id is not None:
         query = query.where(StaffCase.organisation_id == organisation_id)
     lines = []
     for case in session.scalars(query):
         who = case.tenant.name if case.tenant else f"chat {case.chat_id}"
-        state = f"claimed by {case.claimed_by_name}" if case.status == "claimed" else "open"
+        state = f"claimed by {case.claimed_by_name}" if case.status == CaseStatus.CLAIMED else "open"
         topic = "" if case.topic_id else ", not yet in the staff group"
         lines.append(f"{'PRIORITY ' if case.priority else ''}case {case.id}: {who}, "
-                     f"{REASONS.get(case.reason, case.reason)}, {state}{topic}")
+                     f"{describe_reason(case.reason)}, {state}{topic}")
     return lines

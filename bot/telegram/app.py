@@ -6,7 +6,7 @@ import contextlib
 import datetime as dt
 import logging
 from collections.abc import AsyncIterator, Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session, sessionmaker
 from telegram import InlineKeyboardMarkup, Update
@@ -24,14 +24,17 @@ from telegram.ext import (
 )
 from telegram.request import HTTPXRequest
 
-from bot.services.conversation import ChatService, Sender
+from bot.services.chat import ChatService, Sender
 from bot.db import repositories
 from bot.i18n.rendering import Reply
 from bot.config.settings import Settings
 from bot.telegram.limits import TelegramLimits
 from bot.telegram.markup import markup_for
-from bot.telegram.outreach import Outreach
+from bot.telegram.outreach import OutreachSender
 from bot.telegram.staff import StaffDesk
+
+if TYPE_CHECKING:
+    from bot.app import App
 
 logger = logging.getLogger(__name__)
 
@@ -55,10 +58,6 @@ class TelegramBot:
         self._claim_timeout = claim_timeout
         self._clock = clock
         self._desk = desk
-
-    @property
-    def desk(self) -> StaffDesk | None:
-        return self._desk
 
     def install(self, application: Application) -> None:  # type: ignore[type-arg]
         application.add_handler(TypeHandler(Update, self.claim_update), group=-1)
@@ -223,12 +222,15 @@ class TolerantBot(ExtBot):  # type: ignore[type-arg]
         return entry
 
 
-def build_application(
-    settings: Settings, bot: TelegramBot, outreach: Outreach | None = None
-) -> Application:  # type: ignore[type-arg]
-    """The python-telegram-bot application, pointed at the configured Bot API server; with
-    `outreach`, it also sends the planned early contacts every few minutes; with a staff desk,
-    it announces cases opened elsewhere (outreach, the action server) every half minute."""
+def build_application(app: App) -> Application:  # type: ignore[type-arg]
+    """The python-telegram-bot application, pointed at the configured Bot API server, with the
+    chat service, the staff desk, and the jobs that send the planned early contacts and announce
+    cases opened elsewhere (outreach, the action server)."""
+    settings = app.settings
+    outreach = app.outreach_sender()
+    desk = app.staff_desk(outreach)
+    claim_timeout = dt.timedelta(seconds=settings.update_claim_timeout_seconds)
+    bot = TelegramBot(app.chat_service(), app.sessions, claim_timeout, clock=app.now, desk=desk)
     telegram_bot = TolerantBot(
         settings.telegram_token,
         base_url=settings.telegram_bot_api_url,
@@ -239,8 +241,16 @@ def build_application(
     )
     application = Application.builder().bot(telegram_bot).build()
     bot.install(application)
-    if outreach is not None and settings.outreach_interval_minutes > 0:
-        assert application.job_queue is not None
+    _schedule_jobs(application, settings, outreach, desk)
+    return application
+
+
+def _schedule_jobs(
+    application: Application, settings: Settings, outreach: OutreachSender, desk: StaffDesk  # type: ignore[type-arg]
+) -> None:
+    """Early contacts every few minutes (unless switched off), new staff cases every half minute."""
+    assert application.job_queue is not None
+    if settings.outreach_interval_minutes > 0:
 
         async def run_outreach(context: ContextTypes.DEFAULT_TYPE) -> None:
             planned, sent = await outreach.run(context.bot)
@@ -250,15 +260,11 @@ def build_application(
             run_outreach, interval=dt.timedelta(minutes=settings.outreach_interval_minutes), first=5,
             name="outreach",
         )
-    desk = bot.desk
-    if desk is not None:
-        assert application.job_queue is not None
 
-        async def announce_cases(context: ContextTypes.DEFAULT_TYPE) -> None:
-            await desk.announce_pending(context.bot)
+    async def announce_cases(context: ContextTypes.DEFAULT_TYPE) -> None:
+        await desk.announce_pending(context.bot)
 
-        application.job_queue.run_repeating(announce_cases, interval=30, first=5, name="staff cases")
-    return application
+    application.job_queue.run_repeating(announce_cases, interval=30, first=5, name="staff cases")
 
 
 @contextlib.asynccontextmanager

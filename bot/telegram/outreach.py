@@ -14,6 +14,7 @@ import datetime as dt
 import logging
 from collections.abc import AsyncIterator, Callable, Mapping
 from dataclasses import dataclass
+from enum import StrEnum
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
@@ -22,17 +23,28 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Time
 from telegram.ext import ExtBot
 from telegram.request import HTTPXRequest
 
-from bot.db.models import OutreachMessage
-from bot.i18n.rendering import Renderer
-from bot.config.organisations import OrganisationFacts, load_all
-from bot.services.outreach import PlanReport, compose, in_quiet_hours, plan_contacts
 from bot.config.settings import Settings
+from bot.db.models import OutreachMessage
+from bot.domain.organisation import OrganisationFacts
+from bot.domain.outreach import OutreachStatus
+from bot.i18n.rendering import Renderer
+from bot.services.outreach import PlanReport, compose, in_quiet_hours, plan_contacts
 from bot.telegram.limits import TelegramLimits
 from bot.telegram.markup import markup_for
 
 logger = logging.getLogger(__name__)
-# What sending one message returns when the run should stop (Telegram cannot take more now).
-STOP = "stop"
+
+
+class SendOutcome(StrEnum):
+    """What became of one message; each but STOP is counted in the report under its name."""
+
+    SENT = "sent"
+    FAILED = "failed"
+    UNCONFIRMED = "unconfirmed"
+    WAITING = "waiting"
+    DROPPED = "dropped"
+    # Telegram cannot take more now: the run stops.
+    STOP = "stop"
 
 
 @dataclass
@@ -44,8 +56,11 @@ class SendReport:
     waiting: int = 0
     dropped: int = 0
 
+    def count(self, outcome: SendOutcome) -> None:
+        setattr(self, outcome, getattr(self, outcome) + 1)
 
-class Outreach:
+
+class OutreachSender:
     def __init__(
         self,
         session_factory: sessionmaker[Session],
@@ -66,72 +81,63 @@ class Outreach:
         report = SendReport()
         with self._sessions() as session:
             pending = list(session.scalars(
-                select(OutreachMessage.id).where(OutreachMessage.status == "pending").order_by(OutreachMessage.id)
+                select(OutreachMessage.id).where(OutreachMessage.status == OutreachStatus.PENDING).order_by(OutreachMessage.id)
             ))
         for position, message_id in enumerate(pending):
             outcome = await self._send_one(bot, message_id)
-            if outcome == STOP:
-                # Telegram cannot take more now: this message and the rest wait for the next run.
+            if outcome is SendOutcome.STOP:
+                # This message and the rest wait for the next run.
                 report.waiting += len(pending) - position
                 break
-            setattr(report, outcome, getattr(report, outcome) + 1)
+            report.count(outcome)
         return report
 
-    async def _send_one(self, bot: Bot, message_id: int) -> str:
+    async def _send_one(self, bot: Bot, message_id: int) -> SendOutcome:
         now = self._clock()
         with self._sessions.begin() as session:
             message = session.get(OutreachMessage, message_id)
-            if message is None or message.status != "pending" or message.chat_id is None:
-                return "dropped"
+            if message is None or message.status != OutreachStatus.PENDING or message.chat_id is None:
+                return SendOutcome.DROPPED
             facts = self._organisations.get(message.case.lease.organisation.slug)
-            if facts is None or in_quiet_hours(now, facts.outreach):
-                return "waiting"
+            if facts is None or in_quiet_hours(now, facts):
+                return SendOutcome.WAITING
             reply = compose(session, message, self._renderer, self._renderer.default_language)
             claimed = session.execute(
                 update(OutreachMessage)
-                .where(OutreachMessage.id == message_id, OutreachMessage.status == "pending")
-                .values(status="sending" if reply is not None else "skipped", sent_at=now,
+                .where(OutreachMessage.id == message_id, OutreachMessage.status == OutreachStatus.PENDING)
+                .values(status=OutreachStatus.SENDING if reply is not None else OutreachStatus.SKIPPED, sent_at=now,
                         detail=None if reply is not None else "nothing left to pay")
             ).rowcount
             chat_id = message.chat_id
         if not claimed or reply is None:
-            return "dropped"
+            return SendOutcome.DROPPED
         try:
             await bot.send_message(chat_id, reply.text, reply_markup=markup_for(reply))
         except (Forbidden, BadRequest) as error:
             # The tenant blocked the bot, or the chat is gone: staff need another way.
-            return self._finish(message_id, "failed", str(error))
+            return self._finish(message_id, OutreachStatus.FAILED, str(error), SendOutcome.FAILED)
         except RetryAfter as error:
             logger.warning("outreach stopped early: Telegram asks to wait %s", error.retry_after)
-            return self._finish(message_id, "pending", None, STOP)
+            return self._finish(message_id, OutreachStatus.PENDING, None, SendOutcome.STOP)
         except TimedOut:
             # It may or may not have arrived; it is not sent again.
             logger.warning("outreach message %s timed out; left unconfirmed", message_id)
-            return "unconfirmed"
+            return SendOutcome.UNCONFIRMED
         except NetworkError as error:
             logger.warning("outreach stopped early: Telegram cannot be reached: %s", error)
-            return self._finish(message_id, "pending", None, STOP)
-        return self._finish(message_id, "sent", None)
+            return self._finish(message_id, OutreachStatus.PENDING, None, SendOutcome.STOP)
+        return self._finish(message_id, OutreachStatus.SENT, None, SendOutcome.SENT)
 
-    def _finish(self, message_id: int, status: str, detail: str | None, outcome: str | None = None) -> str:
+    def _finish(self, message_id: int, status: OutreachStatus, detail: str | None, outcome: SendOutcome) -> SendOutcome:
         with self._sessions.begin() as session:
             session.execute(
                 update(OutreachMessage).where(OutreachMessage.id == message_id)
                 .values(status=status, detail=detail[:200] if detail else None)
             )
-        return outcome or status
+        return outcome
 
     async def run(self, bot: Bot) -> tuple[PlanReport, SendReport]:
         return self.plan(), await self.send(bot)
-
-
-def outreach_for(settings: Settings, session_factory: sessionmaker[Session]) -> Outreach:
-    return Outreach(
-        session_factory,
-        Renderer(settings.project_root / "locales", settings.default_language),
-        load_all(settings.organisation_dir),
-        settings.now,
-    )
 
 
 @contextlib.asynccontextmanager

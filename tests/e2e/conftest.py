@@ -4,7 +4,6 @@ action server and a real SQLite file."""
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 import time
 from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
@@ -13,7 +12,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.services.conversation import build_chat_service
+from bot.app import App
 from bot.db.migrate import upgrade
 from bot.db.models import ArrearsCase, Lease, Organisation, Tenant
 from bot.db.repositories import find_organisation, latest_snapshot
@@ -23,9 +22,7 @@ from bot.services.ledger import import_ledger
 from bot.config.organisations import load_organisation
 from bot.infra.processes import rasa_stack
 from bot.config.settings import Settings, load_settings
-from bot.telegram.app import TelegramBot, build_application, polling
-from bot.telegram.outreach import outreach_for
-from bot.telegram.staff import staff_desk_for
+from bot.telegram.app import build_application, polling
 from tests.conftest import free_port
 from tests.fakes.telegram_api import FakeTelegram
 
@@ -104,19 +101,17 @@ async def telegram() -> AsyncIterator[FakeTelegram]:
     await fake.stop()
 
 
-def make_bot(settings: Settings, sessions: sessionmaker[Session], telegram: FakeTelegram, rasa_url: str | None = None):  # type: ignore[no-untyped-def]
+def make_bot(settings: Settings, telegram: FakeTelegram, rasa_url: str | None = None):  # type: ignore[no-untyped-def]
     settings = settings.with_overrides(
         telegram_token=telegram.token, telegram_api_base_url=telegram.base_url
     )
     if rasa_url:
         settings = settings.with_overrides(rasa_url=rasa_url)
-    service = build_chat_service(settings, sessions)
-    desk = staff_desk_for(settings, sessions, outreach_for(settings, sessions))
-    return build_application(settings, TelegramBot(service, sessions, dt.timedelta(minutes=2), settings.now, desk))
+    return build_application(App.from_settings(settings))
 
 
 @pytest.fixture
-async def bot(stack: Settings, sessions: sessionmaker[Session], telegram: FakeTelegram) -> AsyncIterator[None]:
+async def bot(stack: Settings, telegram: FakeTelegram) -> AsyncIterator[None]:
     """The real bot, polling the fake Bot API."""
-    async with polling(make_bot(stack, sessions, telegram), timeout_seconds=1):
+    async with polling(make_bot(stack, telegram), timeout_seconds=1):
         yield

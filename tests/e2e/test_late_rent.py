@@ -23,7 +23,7 @@ from bot.config.organisations import load_all
 from bot.infra.processes import rasa_stack
 from bot.config.settings import STOCKHOLM, Settings
 from bot.telegram.app import polling
-from bot.telegram.outreach import Outreach
+from bot.telegram.outreach import OutreachSender
 from tests.e2e.conftest import eventually, import_ledger_day, make_bot, stack_settings
 from tests.fakes.telegram_api import FakeTelegram, SentMessage, user
 
@@ -51,8 +51,8 @@ def db(frozen: Settings) -> sessionmaker[Session]:
 
 
 @pytest.fixture
-async def app(frozen: Settings, db: sessionmaker[Session], telegram: FakeTelegram) -> AsyncIterator[object]:
-    application = make_bot(frozen, db, telegram)
+async def app(frozen: Settings, telegram: FakeTelegram) -> AsyncIterator[object]:
+    application = make_bot(frozen, telegram)
     async with polling(application, timeout_seconds=1):
         yield application
 
@@ -80,8 +80,8 @@ async def test_reminder_then_reason_balance_and_plan_then_paid(
     tenant_with_debt(db, "FLOW-01", "Hanna Ek", 6301, "sv")
     hanna = user(6301, "Hanna", language_code="sv")
     clock = [dt.datetime(2026, 12, 4, 6, 30, tzinfo=STOCKHOLM)]
-    outreach = Outreach(db, Renderer(frozen.project_root / "locales", "sv"), load_all(frozen.organisation_dir),
-                        lambda: clock[0])
+    outreach = OutreachSender(db, Renderer(frozen.project_root / "locales", "sv"), load_all(frozen.organisation_dir),
+                              lambda: clock[0])
 
     # 06:30 is in quiet hours: the reminder is planned but waits.
     _planned, sent = await outreach.run(app.bot)  # type: ignore[attr-defined]
@@ -252,7 +252,7 @@ async def test_a_rent_administrator_confirms_a_proposed_plan_in_its_topic(
     await eventually(lambda: any(m.thread_id == topic for m in telegram.sent))
     [summary] = [m for m in telegram.sent if m.thread_id == topic]
     assert summary.text.splitlines()[0].endswith(": an instalment plan to confirm")
-    assert "Instalment plan: proposed, 4 000.00 kr a month, 2 payment(s), 8 000.00 kr in all" in summary.text
+    assert "Instalment plan: proposed, 4\xa0000\xa0kr a month, 2 payment(s), 8\xa0000\xa0kr in all" in summary.text
     confirm = dict(summary.buttons)["Confirm plan"]
 
     await telegram.press(user(7002, "Per"), summary, confirm)

@@ -219,7 +219,7 @@ async def test_the_due_date_moves_back_when_the_month_ends_on_a_weekend(
     new_lease(sessions, "ONB-06", "Noor Haddad", "en")
     noor = user(6160, "Noor")
     with rasa_stack(frozen, trained_model):
-        async with polling(make_bot(frozen, sessions, telegram), timeout_seconds=1):
+        async with polling(make_bot(frozen, telegram), timeout_seconds=1):
             await telegram.send_text(noor, f"/start {invite(sessions, 'ONB-06')}")
             *_, rent_step = await telegram.wait_for_messages(6160, 3)
     assert rent_step.text == (

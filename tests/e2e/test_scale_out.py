@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import text
-from sqlalchemy.orm import Session, sessionmaker
 
-from bot.services.conversation import Sender, build_chat_service
+from bot.app import App
+from bot.services.chat import Sender
 from bot.db.session import make_engine
 from bot.infra.processes import start_rasa
 from bot.config.settings import Settings
@@ -23,7 +23,7 @@ REDIS_URL = os.environ.get("TEST_REDIS_URL", "")
 
 @pytest.mark.skipif(not (DATABASE_URL and REDIS_URL), reason="TEST_DATABASE_URL and TEST_REDIS_URL are not both set")
 async def test_conversations_survive_in_postgresql_with_a_redis_lock_store(
-    stack: Settings, sessions: sessionmaker[Session], trained_model: Path, tmp_path: Path
+    stack: Settings, trained_model: Path, tmp_path: Path
 ) -> None:
     settings = stack.with_overrides(
         rasa_url=f"http://127.0.0.1:{free_port()}", var_dir=tmp_path,
@@ -34,12 +34,14 @@ async def test_conversations_survive_in_postgresql_with_a_redis_lock_store(
     with engine.begin() as connection:
         connection.execute(text("DROP TABLE IF EXISTS events"))
     rasa = start_rasa(settings, trained_model)
-    service = build_chat_service(settings, sessions)
+    app = App.from_settings(settings)
+    service = app.chat_service()
     try:
         replies = await service.message(Sender(sender_id, sender_id, "en"), "hello")
         assert replies[0].text.startswith("Hello! I am the chat assistant")
     finally:
         await service.aclose()
+        app.close()
         rasa.stop()
     with engine.connect() as connection:
         actions = connection.execute(

@@ -73,7 +73,7 @@ async def test_staff_claim_reply_and_close_a_case_and_the_assistant_comes_back(
     lines = summary.text.splitlines()
     assert lines[0].endswith(": the tenant asked for a person")
     assert "Tenant: Sara Berg, lease HO-01, Björkvägen 3" in lines
-    assert "Balance: 2 400.00 kr on 2026-12-04 (oldest unpaid due 2026-11-30)" in lines
+    assert "Balance: 2\xa0400\xa0kr on 2026-12-04 (oldest unpaid due 2026-11-30)" in lines
     assert lines[-2:] == ["Last messages from the tenant:", "- jag vill prata med en människa"]
     assert "sjuk sedan oktober" not in summary.text
     buttons = dict(summary.buttons)

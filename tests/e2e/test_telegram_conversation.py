@@ -128,11 +128,11 @@ async def test_an_update_delivered_again_is_not_handled_twice(
     telegram: FakeTelegram, sessions: sessionmaker[Session], stack: Settings
 ) -> None:
     tenant = user(5006, "Eva", language_code="en")
-    async with polling(make_bot(stack, sessions, telegram), timeout_seconds=1):
+    async with polling(make_bot(stack, telegram), timeout_seconds=1):
         update = await telegram.send_text(tenant, "hello")
         await telegram.wait_for_messages(5006, 1)
     # Telegram delivers the same update again, as after a restart before it was confirmed.
-    async with polling(make_bot(stack, sessions, telegram), timeout_seconds=1):
+    async with polling(make_bot(stack, telegram), timeout_seconds=1):
         await telegram.push(dict(update))
         await telegram.send_text(tenant, "thanks")
         replies = await telegram.wait_for_messages(5006, 2)
@@ -145,7 +145,7 @@ async def test_when_rasa_is_down_the_tenant_is_told_in_their_language(
 ) -> None:
     tenant = user(5007, "Nora", language_code="sv")
     dead_rasa = f"http://127.0.0.1:{free_port()}"
-    async with polling(make_bot(stack, sessions, telegram, rasa_url=dead_rasa), timeout_seconds=1):
+    async with polling(make_bot(stack, telegram, rasa_url=dead_rasa), timeout_seconds=1):
         await telegram.send_text(tenant, "hej")
         [reply] = await telegram.wait_for_messages(5007, 1)
     assert reply.text.startswith("Förlåt, jag kan inte svara just nu.")
@@ -154,7 +154,7 @@ async def test_when_rasa_is_down_the_tenant_is_told_in_their_language(
 async def test_webhook_mode_accepts_only_telegrams_secret(
     telegram: FakeTelegram, sessions: sessionmaker[Session], stack: Settings
 ) -> None:
-    application = make_bot(stack, sessions, telegram)
+    application = make_bot(stack, telegram)
     port = free_port()
     async with application:
         assert application.updater is not None
@@ -195,7 +195,7 @@ async def test_stopping_rasa_mid_conversation_gives_the_localized_fallback(
     rasa = start_rasa(own, trained_model)
     tenant = user(5009, "Leo", language_code="en")
     try:
-        async with polling(make_bot(own, sessions, telegram), timeout_seconds=1):
+        async with polling(make_bot(own, telegram), timeout_seconds=1):
             await telegram.send_text(tenant, "hi")
             [greeting] = await telegram.wait_for_messages(5009, 1)
             assert greeting.text.startswith("Hello! I am the chat assistant")

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from sqlalchemy.orm import Session, sessionmaker
 
-from bot.services.conversation import Sender, build_chat_service
+from bot.app import App
+from bot.services.chat import Sender
 from bot.services.demo import TERMINAL_CHAT_ID
 from bot.config.settings import Settings
 from bot.terminal import run_terminal_chat
@@ -24,10 +24,9 @@ def scripted(lines: list[str]):  # type: ignore[no-untyped-def]
     return read
 
 
-async def test_the_demo_tenant_is_greeted_and_buttons_are_numbered(
-    stack: Settings, sessions: sessionmaker[Session]
-) -> None:
-    service = build_chat_service(stack, sessions)
+async def test_the_demo_tenant_is_greeted_and_buttons_are_numbered(stack: Settings) -> None:
+    app = App.from_settings(stack)
+    service = app.chat_service()
     output: list[str] = []
     try:
         await run_terminal_chat(
@@ -38,6 +37,7 @@ async def test_the_demo_tenant_is_greeted_and_buttons_are_numbered(
         )
     finally:
         await service.aclose()
+        app.close()
     transcript = "\n".join(output)
     assert "assistant: Hej Amina! Jag är chattassistent hos Exempelbostäder AB." in transcript
     assert "  1) Prata med en person\n  2) Byt språk" in transcript

@@ -1,0 +1,15 @@
+"""What staff do reaches the case's tenant as the assistant's messages, in the tenant's language."""
+
+from __future__ import annotations
+
+from telegram import Bot
+
+from bot.i18n.rendering import Renderer
+from bot.services.staff_cases import TenantMessage
+from bot.telegram.markup import markup_for
+
+
+async def tell_tenant(bot: Bot, renderer: Renderer, message: TenantMessage) -> None:
+    for payload in message.payloads:
+        reply = renderer.reply(message.language, payload)
+        await bot.send_message(message.chat_id, reply.text, reply_markup=markup_for(reply))

@@ -1,0 +1,35 @@
+"""Money is whole öre; text only through Babel, and decimals for files without floats."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.domain.money import format_money, ore_to_decimal_text
+
+
+@pytest.mark.parametrize(
+    ("amount_ore", "locale", "text"),
+    [
+        (240_000, "sv", "2\xa0400\xa0kr"),
+        (240_050, "sv", "2\xa0400,50\xa0kr"),
+        (240_000, "en", "SEK\xa02,400"),
+        (5, "sv", "0,05\xa0kr"),
+    ],
+)
+def test_whole_kronor_without_decimals_and_ore_only_when_there_are_any(amount_ore: int, locale: str, text: str) -> None:
+    assert format_money(amount_ore, locale) == text
+
+
+@pytest.mark.parametrize(
+    ("amount_ore", "text"), [(0, "0.00"), (5, "0.05"), (123_450, "1234.50"), (-100, "-1.00"), (10**17 + 1, "1000000000000000.01")]
+)
+def test_decimal_text_for_files(amount_ore: int, text: str) -> None:
+    assert ore_to_decimal_text(amount_ore) == text
+
+
+@given(st.integers(min_value=0, max_value=10**15))
+def test_decimal_text_reads_back_to_the_same_ore(amount_ore: int) -> None:
+    kronor, ore = ore_to_decimal_text(amount_ore).split(".")
+    assert int(kronor) * 100 + int(ore) == amount_ore
