@@ -5,18 +5,20 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.actions import ActionDependencies, TenantAction
 from bot.config.organisations import load_all
 from bot.config.settings import PROJECT_ROOT
 from bot.db.models import Tenant
 from bot.domain.organisation import OrganisationFacts
+from bot.i18n.rendering import Renderer
 from bot.services.demo import TERMINAL_CHAT_ID, seed_demo
 
 ORGANISATION_DIR = PROJECT_ROOT / "config" / "organisations"
@@ -25,6 +27,7 @@ AMINA = str(TERMINAL_CHAT_ID)
 STRANGER = "424242"
 # A Friday in December 2026, the day the late-rent tests take the ledger snapshot.
 TODAY = dt.date(2026, 12, 4)
+MORNING = dt.datetime(2026, 12, 4, 9, 0, tzinfo=dt.UTC)
 
 
 @functools.cache
@@ -33,12 +36,21 @@ def organisations() -> Mapping[str, OrganisationFacts]:
     return load_all(ORGANISATION_DIR)
 
 
-def at(moment: dt.datetime) -> Callable[[], dt.datetime]:
-    return lambda: moment
+def using(
+    sessions: sessionmaker[Session],
+    now: dt.datetime = MORNING,
+    today: dt.date = TODAY,
+    facts: Mapping[str, OrganisationFacts] | None = None,
+) -> ActionDependencies:
+    """What the action server hands every action: here a fixed clock, and the real organisation
+    files unless the test brings its own."""
+    return ActionDependencies(
+        sessions, organisations() if facts is None else facts, renderer(), lambda: now, lambda: today)
 
 
-def on(day: dt.date) -> Callable[[], dt.date]:
-    return lambda: day
+@functools.cache
+def renderer() -> Renderer:
+    return Renderer(PROJECT_ROOT / "locales", "sv")
 
 
 def seed(sessions: sessionmaker[Session], behind_on: dt.date | None = None) -> None:
@@ -66,7 +78,7 @@ def tracker(sender_id: str, text: str, intent: str, **entities: str) -> Tracker:
     })
 
 
-async def run(action: Action, sender_id: str, text: str, intent: str, **entities: str) -> list[dict[str, Any]]:
+async def run(action: TenantAction, sender_id: str, text: str, intent: str, **entities: str) -> list[dict[str, Any]]:
     """The messages the action sends (it sets no slots, so it returns no events)."""
     dispatcher = CollectingDispatcher()
     events = await action.run(dispatcher, tracker(sender_id, text, intent, **entities), {})

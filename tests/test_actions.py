@@ -24,7 +24,7 @@ from bot.services import consents
 from bot.services.demo import TERMINAL_CHAT_ID, seed_demo
 from bot.services.ledger import import_ledger
 from bot.i18n.rendering import Renderer
-from tests.actions_support import AMINA, ORGANISATION_DIR, STRANGER, TODAY, amina, at, on, organisations, run, seed
+from tests.actions_support import AMINA, ORGANISATION_DIR, STRANGER, amina, organisations, run, seed, using
 
 FRIDAY_MORNING = dt.datetime(2026, 11, 27, 10, 0, tzinfo=STOCKHOLM)
 FRIDAY_EVENING = dt.datetime(2026, 11, 27, 17, 30, tzinfo=STOCKHOLM)
@@ -37,26 +37,26 @@ def seeded(session_factory: sessionmaker[Session]) -> sessionmaker[Session]:
 
 
 async def test_a_known_tenant_is_greeted_by_first_name(seeded: sessionmaker[Session]) -> None:
-    assert await run(ActionGreetTenant(seeded), AMINA, "hej", "greet") == [
+    assert await run(ActionGreetTenant(using(seeded)), AMINA, "hej", "greet") == [
         {"key": "greet.named", "params": {"name": "Amina", "organisation": "Exempelbostäder AB"}}
     ]
 
 
 @pytest.mark.parametrize("sender_id", [STRANGER, "not-a-telegram-id"])
 async def test_a_stranger_gets_a_greeting_without_a_name(seeded: sessionmaker[Session], sender_id: str) -> None:
-    assert await run(ActionGreetTenant(seeded), sender_id, "hi", "greet") == [{"key": "greet.anonymous"}]
+    assert await run(ActionGreetTenant(using(seeded)), sender_id, "hi", "greet") == [{"key": "greet.anonymous"}]
 
 
 async def test_a_tenant_who_asks_for_a_person_gets_a_case_and_is_told_when_they_will_answer(
     seeded: sessionmaker[Session],
 ) -> None:
-    on_friday_evening = ActionReferToStaff(seeded, organisations(), at(FRIDAY_EVENING))
+    on_friday_evening = ActionReferToStaff(using(seeded, FRIDAY_EVENING))
     assert await run(on_friday_evening, AMINA, "ring mig", "request_human") == [{
         "key": "handoff.requested_closed",
         "params": {"organisation": "Exempelbostäder AB", "time": "08:00", "date": {"date": "2026-11-30"},
                    "phone": "010-123 45 67"},
     }]
-    on_friday_morning = ActionReferToStaff(seeded, organisations(), at(FRIDAY_MORNING))
+    on_friday_morning = ActionReferToStaff(using(seeded, FRIDAY_MORNING))
     assert await run(on_friday_morning, AMINA, "ring mig", "request_human") == [
         {"key": "handoff.already_open", "params": {"organisation": "Exempelbostäder AB"}}
     ]
@@ -79,7 +79,7 @@ async def test_without_a_staff_group_the_tenant_gets_the_phone_and_email(
     without_staff = load_all(tmp_path)
     with session_factory.begin() as session:
         seed_demo(session, without_staff["demo"])
-    action = ActionReferToStaff(session_factory, without_staff, at(FRIDAY_MORNING))
+    action = ActionReferToStaff(using(session_factory, FRIDAY_MORNING, facts=without_staff))
     assert await run(action, AMINA, "ring mig", "request_human") == [{
         "key": "staff.contact",
         "params": {"organisation": "Exempelbostäder AB", "phone": "010-123 45 67",
@@ -90,14 +90,14 @@ async def test_without_a_staff_group_the_tenant_gets_the_phone_and_email(
 
 
 async def test_a_stranger_who_asks_for_a_person_is_told_where_to_look(seeded: sessionmaker[Session]) -> None:
-    action = ActionReferToStaff(seeded, organisations(), at(FRIDAY_MORNING))
+    action = ActionReferToStaff(using(seeded, FRIDAY_MORNING))
     assert await run(action, "99", "human please", "request_human") == [{"key": "staff.contact_unknown_tenant"}]
 
 
 async def test_a_tenancy_question_is_answered_from_the_tenants_lease_and_organisation(
     seeded: sessionmaker[Session],
 ) -> None:
-    action = ActionAnswerTenancyQuestion(seeded, organisations(), on(TODAY))
+    action = ActionAnswerTenancyQuestion(using(seeded))
     [reply] = await run(action, AMINA, "när ska hyran betalas", "ask_rent_due_date")
     assert reply["key"] == "tenancy.rent_due.personal"
     assert reply["params"]["amount"] == {"amount_ore": 845_000}
@@ -110,14 +110,14 @@ async def test_with_several_organisations_a_stranger_is_pointed_to_their_landlor
     seeded: sessionmaker[Session],
 ) -> None:
     two = {**organisations(), "other": organisations()["demo"]}
-    action = ActionAnswerTenancyQuestion(seeded, two, on(TODAY))
+    action = ActionAnswerTenancyQuestion(using(seeded, facts=two))
     assert await run(action, STRANGER, "how do I book the laundry", "ask_laundry") == [
         {"key": "staff.contact_unknown_tenant"}
     ]
 
 
 async def test_the_balance_comes_from_the_tenants_own_latest_snapshot(seeded: sessionmaker[Session]) -> None:
-    action = ActionTellBalance(seeded)
+    action = ActionTellBalance(using(seeded))
     assert await run(action, AMINA, "hur mycket är jag skyldig", "ask_balance") == [{"key": "balance.unknown"}]
     ledger = "lease_number;amount_overdue;oldest_unpaid_due_date;snapshot_date\n"
     with seeded.begin() as session:
@@ -139,7 +139,7 @@ async def test_the_balance_comes_from_the_tenants_own_latest_snapshot(seeded: se
 async def test_a_tenant_who_wants_to_withdraw_consent_sees_what_they_agreed_to(
     seeded: sessionmaker[Session], renderer: Renderer
 ) -> None:
-    action = ActionWithdrawConsent(seeded)
+    action = ActionWithdrawConsent(using(seeded))
     assert await run(action, AMINA, "jag vill ta tillbaka mitt samtycke", "withdraw_consent") == [
         {"key": "consent.none_to_withdraw"}
     ]

@@ -19,7 +19,7 @@ from bot.db.models import ArrearsCase, Chat, Consent, Referral
 from bot.domain import buttons
 from bot.domain.reasons import LateRentReason
 from bot.i18n.rendering import Renderer
-from tests.actions_support import AMINA, STRANGER, TODAY, amina, at, keys, on, organisations, run, seed
+from tests.actions_support import AMINA, STRANGER, TODAY, amina, keys, run, seed, using
 
 NOW = dt.datetime(2026, 12, 4, 9, 0, tzinfo=dt.UTC)
 BALANCE = {"key": "balance.owed", "params": {"date": {"date": "2026-12-04"}, "amount": {"amount_ore": 845_000}}}
@@ -38,14 +38,14 @@ def case(sessions: sessionmaker[Session]) -> ArrearsCase:
 
 
 async def test_a_tenant_who_cannot_pay_sees_the_balance_and_is_asked_why(behind: sessionmaker[Session]) -> None:
-    assert await run(ActionCannotPay(behind, at(NOW)), AMINA, "jag kan inte betala", "cannot_pay_rent") == [
+    assert await run(ActionCannotPay(using(behind, NOW)), AMINA, "jag kan inte betala", "cannot_pay_rent") == [
         {"key": "arrears.cannot_pay"}, BALANCE, {"key": "reason.ask", "buttons": REASON_BUTTONS},
     ]
     assert len(REASON_BUTTONS) == len(LateRentReason)
 
 
 async def test_a_reason_is_recorded_and_a_few_words_more_are_invited(behind: sessionmaker[Session]) -> None:
-    action = ActionCannotPay(behind, at(NOW))
+    action = ActionCannotPay(using(behind, NOW))
     assert await run(action, AMINA, "jobbet", "explain_reason", reason="job_loss") == [
         {"key": "reason.ask_text", "buttons": [buttons.SKIP_REASON_TEXT_BUTTON]}
     ]
@@ -60,14 +60,14 @@ async def test_a_reason_is_recorded_and_a_few_words_more_are_invited(behind: ses
 
 
 async def test_a_tenant_may_decline_to_say_why(behind: sessionmaker[Session]) -> None:
-    assert await run(ActionCannotPay(behind, at(NOW)), AMINA, "vill inte säga", "explain_reason", reason="declined") == [
+    assert await run(ActionCannotPay(using(behind, NOW)), AMINA, "vill inte säga", "explain_reason", reason="declined") == [
         {"key": "reason.declined", "buttons": list(buttons.NEXT_STEP_BUTTONS)}
     ]
     assert case(behind).reason_code == LateRentReason.DECLINED
 
 
 async def test_an_unknown_reason_code_is_asked_again(behind: sessionmaker[Session]) -> None:
-    assert await run(ActionCannotPay(behind, at(NOW)), AMINA, "lottery", "explain_reason", reason="lottery") == [
+    assert await run(ActionCannotPay(using(behind, NOW)), AMINA, "lottery", "explain_reason", reason="lottery") == [
         {"key": "reason.ask", "buttons": REASON_BUTTONS}
     ]
     assert case(behind).reason_code is None
@@ -75,36 +75,38 @@ async def test_an_unknown_reason_code_is_asked_again(behind: sessionmaker[Sessio
 
 async def test_without_a_debt_the_tenant_is_offered_advice_and_a_person(session_factory: sessionmaker[Session]) -> None:
     seed(session_factory)
-    assert await run(ActionCannotPay(session_factory, at(NOW)), AMINA, "jag kan inte betala", "cannot_pay_rent") == [
+    assert await run(ActionCannotPay(using(session_factory, NOW)), AMINA, "jag kan inte betala", "cannot_pay_rent") == [
         {"key": "reason.no_case", "buttons": [buttons.DEBT_ADVICE_BUTTON, buttons.TALK_TO_PERSON_BUTTON]}
     ]
-    assert await run(ActionCannotPay(session_factory, at(NOW)), STRANGER, "i cannot pay", "cannot_pay_rent") == [
+    assert await run(ActionCannotPay(using(session_factory, NOW)), STRANGER, "i cannot pay", "cannot_pay_rent") == [
         {"key": "staff.contact_unknown_tenant"}
     ]
 
 
 @pytest.mark.parametrize(("intent", "key"), [("reason_text_given", "reason.thanks"), ("reason_text_skipped", "reason.noted")])
-async def test_after_the_tenants_own_words_or_skipping_the_next_steps_are_offered(intent: str, key: str) -> None:
-    assert await run(ActionReasonText(), AMINA, "...", intent) == [
+async def test_after_the_tenants_own_words_or_skipping_the_next_steps_are_offered(
+    session_factory: sessionmaker[Session], intent: str, key: str
+) -> None:
+    assert await run(ActionReasonText(using(session_factory)), AMINA, "...", intent) == [
         {"key": key, "buttons": list(buttons.NEXT_STEP_BUTTONS)}
     ]
 
 
 async def test_a_tenant_who_has_paid_is_thanked_and_reminders_wait(behind: sessionmaker[Session]) -> None:
-    action = ActionReportPaid(behind, on(TODAY))
+    action = ActionReportPaid(using(behind))
     assert await run(action, AMINA, "jag har betalat", "report_paid") == [{"key": "paid.thanks"}]
     assert case(behind).reported_paid_on == TODAY
     assert await run(action, STRANGER, "i have paid", "report_paid") == [{"key": "staff.contact_unknown_tenant"}]
 
 
-def debt_advice(sessions: sessionmaker[Session], renderer: Renderer) -> ActionDebtAdvice:
-    return ActionDebtAdvice(sessions, organisations(), renderer, at(NOW))
+def debt_advice(sessions: sessionmaker[Session]) -> ActionDebtAdvice:
+    return ActionDebtAdvice(using(sessions, NOW))
 
 
 async def test_debt_advice_is_explained_with_the_municipalitys_service_and_a_consent_question(
-    behind: sessionmaker[Session], renderer: Renderer
+    behind: sessionmaker[Session],
 ) -> None:
-    explain, contact, question = await run(debt_advice(behind, renderer), AMINA, "skuldrådgivning", "request_debt_advice")
+    explain, contact, question = await run(debt_advice(behind), AMINA, "skuldrådgivning", "request_debt_advice")
     assert explain == {"key": "debt_advice.explain"}
     assert contact == {"key": "debt_advice.contact", "params": {
         "municipality": "Exempelby kommun", "phone": "0123-456 70", "web": "https://www.exempelby.example/skuldradgivning"}}
@@ -115,7 +117,7 @@ async def test_debt_advice_is_explained_with_the_municipalitys_service_and_a_con
 async def test_with_consent_a_referral_is_made_for_staff_to_pass_on(
     behind: sessionmaker[Session], renderer: Renderer
 ) -> None:
-    action = debt_advice(behind, renderer)
+    action = debt_advice(behind)
     assert await run(action, AMINA, "ja", "request_debt_advice", consent="yes", consent_version="1") == [
         {"key": "debt_advice.referred"}
     ]
@@ -128,17 +130,15 @@ async def test_with_consent_a_referral_is_made_for_staff_to_pass_on(
         assert consent.text_shown == renderer.text("sv", "debt_advice.ask_consent")
 
 
-async def test_a_yes_to_an_older_consent_text_is_asked_again(
-    behind: sessionmaker[Session], renderer: Renderer
-) -> None:
-    replies = await run(debt_advice(behind, renderer), AMINA, "ja", "request_debt_advice", consent="yes", consent_version="0")
+async def test_a_yes_to_an_older_consent_text_is_asked_again(behind: sessionmaker[Session]) -> None:
+    replies = await run(debt_advice(behind), AMINA, "ja", "request_debt_advice", consent="yes", consent_version="0")
     assert keys(replies) == ["debt_advice.explain", "debt_advice.contact", "debt_advice.ask_consent"]
     with behind() as session:
         assert session.scalars(select(Referral)).all() == []
 
 
-async def test_without_consent_nothing_is_passed_on(behind: sessionmaker[Session], renderer: Renderer) -> None:
-    action = debt_advice(behind, renderer)
+async def test_without_consent_nothing_is_passed_on(behind: sessionmaker[Session]) -> None:
+    action = debt_advice(behind)
     assert await run(action, AMINA, "nej", "request_debt_advice", consent="no") == [{"key": "debt_advice.not_referred"}]
     assert await run(action, STRANGER, "debt advice", "request_debt_advice") == [
         {"key": "debt_advice.explain"}, {"key": "staff.contact_unknown_tenant"}
@@ -148,7 +148,7 @@ async def test_without_consent_nothing_is_passed_on(behind: sessionmaker[Session
 
 
 async def test_social_services_are_explained_without_promising_money(behind: sessionmaker[Session]) -> None:
-    action = ActionSocialServices(behind, organisations())
+    action = ActionSocialServices(using(behind))
     assert await run(action, AMINA, "socialtjänsten", "ask_social_services") == [{
         "key": "social_services.explain",
         "params": {"municipality": "Exempelby kommun", "phone": "0123-456 00",

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.actions import ActionAnswerTenancyQuestion, ActionOnboarding
 from bot.db.models import Onboarding
 from bot.domain.onboarding import CHECK_BUTTONS, CONTINUE_BUTTON, STEP_BUTTONS, STEPS, TALK_TO_PERSON_BUTTON
-from tests.actions_support import AMINA, STRANGER, TODAY, amina, at, keys, on, organisations, run, seed
+from tests.actions_support import AMINA, STRANGER, amina, keys, run, seed, using
 
 STARTED = dt.datetime(2026, 12, 4, 8, 0, tzinfo=dt.UTC)
 
@@ -18,7 +18,7 @@ STARTED = dt.datetime(2026, 12, 4, 8, 0, tzinfo=dt.UTC)
 @pytest.fixture
 def walkthrough(session_factory: sessionmaker[Session]) -> ActionOnboarding:
     seed(session_factory)
-    return ActionOnboarding(session_factory, organisations(), at(STARTED), on(TODAY))
+    return ActionOnboarding(using(session_factory, STARTED))
 
 
 def utc(moment: dt.datetime | None) -> dt.datetime | None:
@@ -74,7 +74,7 @@ async def test_a_question_in_between_is_answered_with_the_way_back(
     assert await run(walkthrough, AMINA, "/onboarding_question", "onboarding_question") == [
         {"key": "onboarding.ask_question", "buttons": [CONTINUE_BUTTON]}
     ]
-    question = ActionAnswerTenancyQuestion(session_factory, organisations(), on(TODAY))
+    question = ActionAnswerTenancyQuestion(using(session_factory))
     [answer] = await run(question, AMINA, "hur bokar jag tvättstugan", "ask_laundry")
     assert answer["key"].startswith("tenancy.laundry") and answer["buttons"] == [CONTINUE_BUTTON]
 
@@ -92,7 +92,7 @@ async def test_the_answer_to_was_this_clear_completes_the_walkthrough(
     assert done is not None and utc(done.completed_at) == STARTED and done.found_clear is (intent == "onboarding_clear")
     assert keys(await run(walkthrough, AMINA, "/onboarding_start", "onboarding_start")) == ["onboarding.already_done"]
     # Once it is done, a tenancy question is answered without the way back.
-    question = ActionAnswerTenancyQuestion(session_factory, organisations(), on(TODAY))
+    question = ActionAnswerTenancyQuestion(using(session_factory))
     [answer] = await run(question, AMINA, "hur bokar jag tvättstugan", "ask_laundry")
     assert "buttons" not in answer
 

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.actions import ActionPaymentPlan
 from bot.db.models import Chat, PaymentPlan, StaffCase
 from bot.domain.plans import PlanStatus
-from tests.actions_support import AMINA, STRANGER, TODAY, at, keys, on, organisations, run, seed
+from tests.actions_support import AMINA, STRANGER, TODAY, keys, run, seed, using
 
 NOW = dt.datetime(2026, 12, 4, 9, 0, tzinfo=dt.UTC)
 
@@ -25,7 +25,7 @@ def behind(session_factory: sessionmaker[Session]) -> sessionmaker[Session]:
 
 @pytest.fixture
 def action(behind: sessionmaker[Session]) -> ActionPaymentPlan:
-    return ActionPaymentPlan(behind, organisations(), at(NOW), on(TODAY))
+    return ActionPaymentPlan(using(behind, NOW))
 
 
 def plans(sessions: sessionmaker[Session]) -> list[tuple[str, int]]:
@@ -95,7 +95,7 @@ async def test_an_amount_that_is_not_whole_kronor_is_asked_again(action: ActionP
 
 async def test_without_a_debt_there_is_nothing_to_plan(session_factory: sessionmaker[Session]) -> None:
     seed(session_factory)
-    action = ActionPaymentPlan(session_factory, organisations(), at(NOW), on(TODAY))
+    action = ActionPaymentPlan(using(session_factory, NOW))
     [reply] = await run(action, AMINA, "kan jag dela upp skulden", "request_payment_plan")
     assert reply["key"] == "balance.unknown"
     assert await run(action, STRANGER, "payment plan", "request_payment_plan") == [{"key": "staff.contact_unknown_tenant"}]

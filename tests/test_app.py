@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from bot.actions import actions_for
 from bot.actions.server import executor_for, server_for
 from bot.app import App
 from bot.config.settings import PROJECT_ROOT, ConfigurationError, Settings, load_settings
@@ -56,8 +57,9 @@ def test_a_broken_organisation_file_stops_the_start_and_names_the_file(tmp_path:
         App.from_settings(settings)
 
 
-def test_the_action_server_serves_every_action_in_the_domain(app: App) -> None:
+def test_the_action_server_serves_every_action_in_the_domain_once(app: App) -> None:
     domain = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text(encoding="utf-8"))
+    assert sorted(action.name() for action in actions_for(app)) == sorted(domain["actions"])
     assert set(executor_for(app).actions) == set(domain["actions"])
 
 

@@ -14,6 +14,8 @@ from bot.domain.calendar import (
     next_rent_month,
     rent_due_date,
     rent_month_of,
+    swedish_date,
+    swedish_time,
 )
 
 
@@ -102,3 +104,18 @@ def test_month_steps_add_up(day: dt.date, months: int) -> None:
 def test_the_rent_due_at_the_end_of_a_month_is_the_next_months_rent() -> None:
     assert rent_month_of(dt.date(2026, 11, 30)) == dt.date(2026, 12, 1)
     assert rent_month_of(dt.date(2026, 10, 30)) == dt.date(2026, 11, 1)
+
+
+@pytest.mark.parametrize(
+    ("utc", "date", "time"),
+    [
+        # Winter: Sweden is an hour ahead, so late evening in UTC is already tomorrow.
+        (dt.datetime(2026, 12, 31, 23, 30, tzinfo=dt.UTC), dt.date(2027, 1, 1), dt.time(0, 30)),
+        # Summer time: two hours ahead.
+        (dt.datetime(2026, 6, 30, 22, 15, tzinfo=dt.UTC), dt.date(2026, 7, 1), dt.time(0, 15)),
+        (dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC), dt.date(2026, 3, 2), dt.time(10, 0)),
+    ],
+)
+def test_dates_and_times_are_read_on_a_swedish_clock(utc: dt.datetime, date: dt.date, time: dt.time) -> None:
+    assert swedish_date(utc) == date
+    assert swedish_time(utc) == time

@@ -260,7 +260,7 @@ async def test_consent_buttons_give_and_take_back_and_a_stale_yes_asks_again(
         consent = session.scalars(select(Consent)).one()
         assert (consent.recipient, consent.text_version, consent.language) == ("social_services", 1, "sv")
     [withdrawn] = await service.button(SARA, "consent:withdraw:social_services")
-    assert withdrawn.text == "Klart: vi delar inte längre några uppgifter med Socialtjänsten."
+    assert withdrawn.text == "Klart: vi delar inte längre några uppgifter med socialtjänsten."
     assert texts(await service.button(SARA, "consent:withdraw:nobody")) == [renderer.text("sv", "fallback")]
     assert service.consent_overview(STRANGER).text == renderer.text("sv", "staff.contact_unknown_tenant")
 

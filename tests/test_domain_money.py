@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.domain.money import format_money, ore_to_decimal_text
+from bot.domain.money import format_money, ore_to_decimal_text, whole_kronor_ore
 
 
 @pytest.mark.parametrize(
@@ -33,3 +33,8 @@ def test_decimal_text_for_files(amount_ore: int, text: str) -> None:
 def test_decimal_text_reads_back_to_the_same_ore(amount_ore: int) -> None:
     kronor, ore = ore_to_decimal_text(amount_ore).split(".")
     assert int(kronor) * 100 + int(ore) == amount_ore
+
+
+@pytest.mark.parametrize(("amount_ore", "whole"), [(0, 0), (99, 0), (100, 100), (123_456, 123_400)])
+def test_whole_kronor_drop_the_ore(amount_ore: int, whole: int) -> None:
+    assert whole_kronor_ore(amount_ore) == whole

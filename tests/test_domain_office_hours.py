@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot.domain.calendar import SWEDEN
 from bot.domain.office_hours import OpeningHours, next_opening
 
-SWEDEN = ZoneInfo("Europe/Stockholm")
 WEEKDAYS_8_TO_16 = OpeningHours(first_day=0, last_day=4, opens=dt.time(8), closes=dt.time(16))
 
 

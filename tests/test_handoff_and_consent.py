@@ -82,8 +82,8 @@ def test_the_overview_offers_to_give_what_is_not_given_and_to_take_back_what_is(
             "consent:withdraw:kronofogden"
         ]
     rendered = renderer.reply("sv", view)
-    assert rendered.text.endswith("Socialtjänsten: nej\nBudget- och skuldrådgivningen: nej\n"
-                                  "Kronofogden: ja, sedan 7 december 2026\nInkassobolag: nej")
+    assert rendered.text.endswith("• socialtjänsten: nej\n• budget- och skuldrådgivningen: nej\n"
+                                  "• Kronofogden: ja, sedan 7 december 2026\n• inkassobolag: nej")
     # Giving takes the overview, "agree" and "yes"; taking back the overview and one press.
     assert [b["payload"] for b in consents.question("social_services")["buttons"]] == [
         "consent:yes:social_services:1", "consent:no:social_services"
@@ -176,7 +176,7 @@ async def test_a_yes_counts_only_for_the_consent_text_the_tenant_was_shown(
     [given] = await service.button(sara, "consent:yes:social_services:1")
     assert given.text == renderer.text("sv", "consent.given")
     [withdrawn] = await service.button(sara, "consent:withdraw:social_services")
-    assert withdrawn.text == "Klart: vi delar inte längre några uppgifter med Socialtjänsten."
+    assert withdrawn.text == "Klart: vi delar inte längre några uppgifter med socialtjänsten."
     [nothing] = await service.button(sara, "consent:withdraw:social_services")
     assert nothing.text == renderer.text("sv", "consent.none_to_withdraw")
     await service.aclose()

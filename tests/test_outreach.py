@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.services import arrears
 from bot.db.models import Consent, Lease, Organisation, OutreachMessage, Referral, StaffCase, Tenant
+from bot.domain.calendar import SWEDEN
 from bot.domain.plans import plan_for_amount
 from bot.i18n.rendering import Renderer
 from bot.services.ledger import import_ledger
@@ -25,7 +26,7 @@ from bot.services.outreach import (
     plan_contacts,
     staff_follow_ups,
 )
-from bot.config.settings import PROJECT_ROOT, STOCKHOLM
+from bot.config.settings import PROJECT_ROOT
 
 HEADER = "lease_number;amount_overdue;oldest_unpaid_due_date;snapshot_date\n"
 DEMO = load_all(PROJECT_ROOT / "config" / "organisations")["demo"]
@@ -33,7 +34,7 @@ ORGANISATIONS = {"demo": DEMO}
 
 
 def stockholm(day: int, hour: int, minute: int = 0, month: int = 12) -> dt.datetime:
-    return dt.datetime(2026, month, day, hour, minute, tzinfo=STOCKHOLM)
+    return dt.datetime(2026, month, day, hour, minute, tzinfo=SWEDEN)
 
 
 @pytest.mark.parametrize(

@@ -7,13 +7,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.domain.calendar import is_banking_day
+from bot.domain.money import ORE_PER_KRONA
 from bot.domain.plans import (
-    KRONA,
     MAX_SCHEDULE_MONTHS,
     Instalment,
     PlanPolicy,
     PlanStatus,
     confirmed_status,
+    is_confirmable,
     expected_remaining_ore,
     first_missed_instalment,
     is_within_policy,
@@ -28,7 +29,7 @@ debts = st.integers(min_value=1, max_value=50_000_000)  # up to 500 000 kr, in Ã
 policies = st.builds(
     PlanPolicy,
     max_months=st.integers(min_value=1, max_value=24),
-    min_instalment_ore=st.integers(min_value=1, max_value=20_000).map(lambda kr: kr * KRONA),
+    min_instalment_ore=st.integers(min_value=1, max_value=20_000).map(lambda kr: kr * ORE_PER_KRONA),
 )
 months = st.dates(min_value=dt.date(2025, 1, 1), max_value=dt.date(2035, 12, 1)).map(lambda d: d.replace(day=1))
 
@@ -42,7 +43,7 @@ def test_every_option_adds_up_and_respects_the_policy(debt: int, policy: PlanPol
         amounts = [i.amount_ore for i in plan.instalments]
         assert sum(amounts) == debt
         assert plan.months <= policy.max_months
-        assert all(a % KRONA == 0 for a in amounts[:-1])  # whole kronor; the last absorbs the rest
+        assert all(a % ORE_PER_KRONA == 0 for a in amounts[:-1])  # whole kronor; the last absorbs the rest
         if plan.months > 1:
             assert all(a >= policy.min_instalment_ore for a in amounts)
             assert amounts[-1] >= amounts[0]
@@ -55,19 +56,19 @@ def test_every_option_adds_up_and_respects_the_policy(debt: int, policy: PlanPol
 @settings(max_examples=500, deadline=None)
 @given(debt=debts, monthly_kr=st.integers(min_value=1, max_value=100_000), first_month=months)
 def test_a_tenants_own_amount_is_paid_until_the_debt_is_gone(debt: int, monthly_kr: int, first_month: dt.date) -> None:
-    if months_needed(debt, monthly_kr * KRONA) > MAX_SCHEDULE_MONTHS:
+    if months_needed(debt, monthly_kr * ORE_PER_KRONA) > MAX_SCHEDULE_MONTHS:
         with pytest.raises(ValueError):
-            plan_for_amount(debt, monthly_kr * KRONA, first_month)
+            plan_for_amount(debt, monthly_kr * ORE_PER_KRONA, first_month)
         return
-    plan = plan_for_amount(debt, monthly_kr * KRONA, first_month)
+    plan = plan_for_amount(debt, monthly_kr * ORE_PER_KRONA, first_month)
     amounts = [i.amount_ore for i in plan.instalments]
     assert sum(amounts) == debt
-    assert all(a == monthly_kr * KRONA for a in amounts[:-1])
-    assert 0 < amounts[-1] <= monthly_kr * KRONA
+    assert all(a == monthly_kr * ORE_PER_KRONA for a in amounts[:-1])
+    assert 0 < amounts[-1] <= monthly_kr * ORE_PER_KRONA
 
 
 def test_a_proposal_beyond_the_policy_is_recognised() -> None:
-    policy = PlanPolicy(max_months=6, min_instalment_ore=500 * KRONA)
+    policy = PlanPolicy(max_months=6, min_instalment_ore=500 * ORE_PER_KRONA)
     january = dt.date(2027, 1, 1)
     assert is_within_policy(plan_for_amount(1_200_000, 200_000, january), policy)  # 6 Ã— 2 000 kr
     assert not is_within_policy(plan_for_amount(1_200_000, 100_000, january), policy)  # 12 months
@@ -83,8 +84,8 @@ def test_a_small_debt_is_one_payment() -> None:
 def test_an_agreed_plan_is_active_pending_or_for_staff_to_decide_by_the_policy() -> None:
     january = dt.date(2027, 1, 1)
     within, beyond = plan_for_amount(1_200_000, 200_000, january), plan_for_amount(1_200_000, 100_000, january)
-    strict = PlanPolicy(max_months=6, min_instalment_ore=500 * KRONA)
-    trusting = PlanPolicy(max_months=6, min_instalment_ore=500 * KRONA, auto_confirm=True)
+    strict = PlanPolicy(max_months=6, min_instalment_ore=500 * ORE_PER_KRONA)
+    trusting = PlanPolicy(max_months=6, min_instalment_ore=500 * ORE_PER_KRONA, auto_confirm=True)
     assert status_when_agreed(within, strict) is PlanStatus.PROPOSED
     assert status_when_agreed(within, trusting) is PlanStatus.ACTIVE
     assert status_when_agreed(beyond, trusting) is PlanStatus.REVIEW
@@ -101,6 +102,19 @@ def test_staff_confirm_only_a_plan_waiting_for_them_with_a_schedule(status: Plan
 def test_a_plan_not_waiting_for_staff_cannot_be_confirmed(status: PlanStatus) -> None:
     with pytest.raises(ValueError):
         confirmed_status(status, has_schedule=True)
+
+
+@pytest.mark.parametrize("status", list(PlanStatus))
+@pytest.mark.parametrize("has_schedule", [True, False])
+def test_a_plan_is_confirmable_exactly_when_staff_can_confirm_it(status: PlanStatus, has_schedule: bool) -> None:
+    try:
+        confirmed_status(status, has_schedule)
+    except ValueError:
+        confirms = False
+    else:
+        confirms = True
+    assert is_confirmable(status, has_schedule) is confirms
+    assert confirms is (status in {PlanStatus.PROPOSED, PlanStatus.REVIEW} and has_schedule)
 
 
 @pytest.mark.parametrize(

@@ -15,8 +15,9 @@ from telegram import Update
 from telegram.ext import Application, ApplicationBuilder
 
 from bot.config.organisations import load_all
-from bot.config.settings import PROJECT_ROOT, STOCKHOLM
+from bot.config.settings import PROJECT_ROOT
 from bot.db.models import ArrearsCase, AuditEvent, Lease, Organisation, OutreachMessage, PaymentPlan, PlanInstalment, Tenant
+from bot.domain.calendar import SWEDEN
 from bot.domain.cases import CaseReason, CaseStatus
 from bot.domain.organisation import OrganisationFacts, StaffMember
 from bot.domain.plans import PlanStatus
@@ -39,7 +40,7 @@ from bot.telegram.staff import StaffDesk
 from tests.conftest import free_port
 from tests.fakes.telegram_api import FakeTelegram, SentMessage, user
 
-NOW = dt.datetime(2026, 12, 7, 10, 0, tzinfo=STOCKHOLM)
+NOW = dt.datetime(2026, 12, 7, 10, 0, tzinfo=SWEDEN)
 SARA_CHAT = 6401
 CIPHER = TextCipher((new_key(),))
 LEDGER = "lease_number;amount_overdue;oldest_unpaid_due_date;snapshot_date\nHO-01;2 400;2026-11-30;2026-12-04\n"
@@ -313,6 +314,6 @@ async def test_karin_reads_a_long_reason_confirms_the_plan_and_closes_the_case(
     assert schedule.text.startswith("Din avbetalningsplan är klar")
     assert summary.text.endswith("\n\nClosed by Karin Holm.") and summary.buttons == []
     _, closed, question = staff_group.telegram.messages_to(SARA_CHAT)
-    assert closed.text == "Samtalet med din bovärd är avslutat. Jag finns här igen när du behöver mig."
+    assert closed.text == "Samtalet med din kundvärd är avslutat. Jag finns här igen när du behöver mig."
     assert question.text == "Fick du den hjälp du behövde i dag?"
     assert staff_group.telegram.closed_topics == [summary.thread_id]

@@ -1,11 +1,9 @@
 """Rasa custom actions, served by our own action server (`python -m bot.actions.server`), which
-builds each action once with what it needs."""
+builds each action once over the same `ActionDependencies`."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
-
-from rasa_sdk import Action
 
 from bot.actions.arrears import (
     ActionCannotPay,
@@ -15,6 +13,7 @@ from bot.actions.arrears import (
     ActionSocialServices,
 )
 from bot.actions.balance import ActionTellBalance
+from bot.actions.base import ActionDependencies, TenantAction
 from bot.actions.consent import ActionWithdrawConsent
 from bot.actions.greeting import ActionGreetTenant
 from bot.actions.onboarding import ActionOnboarding
@@ -29,6 +28,7 @@ __all__ = [
     "ActionAnswerTenancyQuestion",
     "ActionCannotPay",
     "ActionDebtAdvice",
+    "ActionDependencies",
     "ActionGreetTenant",
     "ActionOnboarding",
     "ActionPaymentPlan",
@@ -38,24 +38,28 @@ __all__ = [
     "ActionSocialServices",
     "ActionTellBalance",
     "ActionWithdrawConsent",
+    "TenantAction",
     "actions_for",
 ]
 
 
-def actions_for(app: App) -> list[Action]:
-    """Every action the domain lists, each with the part of the application it needs."""
-    sessions, organisations = app.sessions, app.organisations
-    return [
-        ActionAnswerTenancyQuestion(sessions, organisations, app.today),
-        ActionCannotPay(sessions, app.now),
-        ActionDebtAdvice(sessions, organisations, app.renderer, app.now),
-        ActionGreetTenant(sessions),
-        ActionOnboarding(sessions, organisations, app.now, app.today),
-        ActionPaymentPlan(sessions, organisations, app.now, app.today),
-        ActionReasonText(),
-        ActionReferToStaff(sessions, organisations, app.now),
-        ActionReportPaid(sessions, app.today),
-        ActionSocialServices(sessions, organisations),
-        ActionTellBalance(sessions),
-        ActionWithdrawConsent(sessions),
-    ]
+ACTIONS: tuple[type[TenantAction], ...] = (
+    ActionAnswerTenancyQuestion,
+    ActionCannotPay,
+    ActionDebtAdvice,
+    ActionGreetTenant,
+    ActionOnboarding,
+    ActionPaymentPlan,
+    ActionReasonText,
+    ActionReferToStaff,
+    ActionReportPaid,
+    ActionSocialServices,
+    ActionTellBalance,
+    ActionWithdrawConsent,
+)
+
+
+def actions_for(app: App) -> list[TenantAction]:
+    """Every action the domain lists, each built once over the parts of the application actions use."""
+    dependencies = ActionDependencies(app.sessions, app.organisations, app.renderer, app.now, app.today)
+    return [action(dependencies) for action in ACTIONS]

@@ -5,22 +5,20 @@ and social services. State lives in the application database; instalment plans a
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
-from typing import Any
 
-from rasa_sdk import Action, Tracker
-from rasa_sdk.executor import CollectingDispatcher
-from sqlalchemy.orm import Session, sessionmaker
+from rasa_sdk import Tracker
+from sqlalchemy.orm import Session
 
-from bot.actions.tenants import UNKNOWN_TENANT, facts_of, tenant_for_sender
-from bot.actions.tracker import date_param, entity, intent, money_param, say
-from bot.domain.organisation import Municipality, OrganisationFacts
+from bot.actions.base import KnownTenantAction, Message, TenantAction
+from bot.actions.tenants import UNKNOWN_TENANT, facts_of
+from bot.actions.tracker import date_param, entity, intent, money_param
 from bot.db import repositories
+from bot.db.models import Tenant
 from bot.domain import buttons
 from bot.domain.awaiting import Awaiting
 from bot.domain.consent import CONSENT_TEXTS, Recipient, yes_counts
+from bot.domain.organisation import Municipality
 from bot.domain.reasons import OFFERED_REASONS, LateRentReason
-from bot.i18n.rendering import Renderer
 from bot.services import arrears, late_rent
 
 # How long the assistant waits for an answer in the tenant's own words.
@@ -31,6 +29,8 @@ REASON_BUTTONS = [
     {"key": "button.reason.decline",
      "payload": buttons.payload("explain_reason", reason=LateRentReason.DECLINED.value)},
 ]
+# Where a tenant can turn for help besides this chat.
+ELSEWHERE_BUTTONS = (buttons.DEBT_ADVICE_BUTTON, buttons.TALK_TO_PERSON_BUTTON)
 CONSENT_BUTTONS = [
     # The yes names the version of the text it answers, so a yes to an older text is asked again.
     {"key": "button.consent_yes", "payload": buttons.payload(
@@ -39,7 +39,7 @@ CONSENT_BUTTONS = [
 ]
 
 
-def balance_message(debt: arrears.Debt) -> dict[str, Any]:
+def balance_message(debt: arrears.Debt) -> Message:
     return {"key": "balance.owed",
             "params": {"date": date_param(debt.snapshot.snapshot_date), "amount": money_param(debt.amount_ore)}}
 
@@ -51,78 +51,51 @@ def _reason(code: str) -> LateRentReason | None:
         return None
 
 
-class ActionCannotPay(Action):
+class ActionCannotPay(KnownTenantAction):
     """cannot_pay_rent, explain_reason: acknowledge, show the balance, and ask (optionally) why.
     A reason button carries the code; a code other than "declined" invites a few words more."""
 
-    def __init__(self, sessions: sessionmaker[Session], now: Callable[[], dt.datetime]) -> None:
-        self._sessions = sessions
-        self._now = now
+    action_name = "action_cannot_pay"
 
-    def name(self) -> str:
-        return "action_cannot_pay"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[dict[str, Any]]:
-        code = entity(tracker, "reason")
-        with self._sessions.begin() as session:
-            tenant = tenant_for_sender(session, tracker.sender_id)
-            if tenant is None:
-                return say(dispatcher, UNKNOWN_TENANT)
-            debt = arrears.current_debt(session, arrears.lease_of(tenant))
-            if debt is None:
-                return say(dispatcher, {"key": "reason.no_case",
-                                        "buttons": [buttons.DEBT_ADVICE_BUTTON, buttons.TALK_TO_PERSON_BUTTON]})
-            if code is None:
-                ask = ({"key": "reason.noted", "buttons": list(buttons.NEXT_STEP_BUTTONS)}
-                       if debt.case.reason_code is not None else {"key": "reason.ask", "buttons": REASON_BUTTONS})
-                return say(dispatcher, {"key": "arrears.cannot_pay"}, balance_message(debt), ask)
-            reason = _reason(code)
-            if reason is None:
-                return say(dispatcher, {"key": "reason.ask", "buttons": REASON_BUTTONS})
-            arrears.record_reason(debt.case, reason, self._now())
-            if reason is LateRentReason.DECLINED:
-                return say(dispatcher, {"key": "reason.declined", "buttons": list(buttons.NEXT_STEP_BUTTONS)})
-            repositories.expect_text(
-                session, int(tracker.sender_id), Awaiting.REASON_TEXT, self._now() + FREE_TEXT_WAIT)
-        return say(dispatcher, {"key": "reason.ask_text", "buttons": [buttons.SKIP_REASON_TEXT_BUTTON]})
+    def answer_tenant(self, tracker: Tracker, session: Session, tenant: Tenant) -> list[Message]:
+        code, now = entity(tracker, "reason"), self.dependencies.now()
+        debt = arrears.current_debt(session, arrears.lease_of(tenant))
+        if debt is None:
+            return [{"key": "reason.no_case", "buttons": list(ELSEWHERE_BUTTONS)}]
+        if code is None:
+            ask = ({"key": "reason.noted", "buttons": list(buttons.NEXT_STEP_BUTTONS)}
+                   if debt.case.reason_code is not None else {"key": "reason.ask", "buttons": REASON_BUTTONS})
+            return [{"key": "arrears.cannot_pay"}, balance_message(debt), ask]
+        reason = _reason(code)
+        if reason is None:
+            return [{"key": "reason.ask", "buttons": REASON_BUTTONS}]
+        arrears.record_reason(debt.case, reason, now)
+        if reason is LateRentReason.DECLINED:
+            return [{"key": "reason.declined", "buttons": list(buttons.NEXT_STEP_BUTTONS)}]
+        repositories.expect_text(session, int(tracker.sender_id), Awaiting.REASON_TEXT, now + FREE_TEXT_WAIT)
+        return [{"key": "reason.ask_text", "buttons": [buttons.SKIP_REASON_TEXT_BUTTON]}]
 
 
-class ActionReasonText(Action):
+class ActionReasonText(TenantAction):
     """After the tenant wrote about their situation (the bot stored it, encrypted) or skipped."""
 
-    def name(self) -> str:
-        return "action_reason_text"
+    action_name = "action_reason_text"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[dict[str, Any]]:
+    def answer(self, tracker: Tracker) -> list[Message]:
         key = "reason.thanks" if intent(tracker) == "reason_text_given" else "reason.noted"
-        return say(dispatcher, {"key": key, "buttons": list(buttons.NEXT_STEP_BUTTONS)})
+        return [{"key": key, "buttons": list(buttons.NEXT_STEP_BUTTONS)}]
 
 
-class ActionReportPaid(Action):
+class ActionReportPaid(KnownTenantAction):
     """The tenant says they have paid: thank them, believe them, pause reminders."""
 
-    def __init__(self, sessions: sessionmaker[Session], today: Callable[[], dt.date]) -> None:
-        self._sessions = sessions
-        self._today = today
+    action_name = "action_report_paid"
 
-    def name(self) -> str:
-        return "action_report_paid"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[dict[str, Any]]:
-        with self._sessions.begin() as session:
-            tenant = tenant_for_sender(session, tracker.sender_id)
-            if tenant is None:
-                return say(dispatcher, UNKNOWN_TENANT)
-            debt = arrears.current_debt(session, arrears.lease_of(tenant))
-            if debt is not None:
-                arrears.report_paid(debt.case, self._today())
-        return say(dispatcher, {"key": "paid.thanks"})
+    def answer_tenant(self, tracker: Tracker, session: Session, tenant: Tenant) -> list[Message]:
+        debt = arrears.current_debt(session, arrears.lease_of(tenant))
+        if debt is not None:
+            arrears.report_paid(debt.case, self.dependencies.today())
+        return [{"key": "paid.thanks"}]
 
 
 def _municipality_params(town: Municipality, recipient: Recipient) -> dict[str, str]:
@@ -130,69 +103,43 @@ def _municipality_params(town: Municipality, recipient: Recipient) -> dict[str, 
     return {"municipality": town.name, "phone": service.phone, "web": service.web}
 
 
-class ActionDebtAdvice(Action):
+class ActionDebtAdvice(TenantAction):
     """request_debt_advice: what budget and debt counselling is, how to reach it, and, with the
     tenant's consent, a referral for staff to pass on."""
 
-    def __init__(
-        self,
-        sessions: sessionmaker[Session],
-        organisations: Mapping[str, OrganisationFacts],
-        renderer: Renderer,
-        now: Callable[[], dt.datetime],
-    ) -> None:
-        self._sessions = sessions
-        self._organisations = organisations
-        self._renderer = renderer
-        self._now = now
+    action_name = "action_debt_advice"
 
-    def name(self) -> str:
-        return "action_debt_advice"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[dict[str, Any]]:
-        answer = entity(tracker, "consent")
-        with self._sessions.begin() as session:
-            tenant = tenant_for_sender(session, tracker.sender_id)
-            facts = facts_of(self._organisations, tenant) if tenant is not None else None
+    def answer(self, tracker: Tracker) -> list[Message]:
+        consent, uses = entity(tracker, "consent"), self.dependencies
+        with self.conversation(tracker) as (session, tenant):
+            facts = facts_of(uses.organisations, tenant) if tenant is not None else None
             if tenant is None or facts is None:
-                return say(dispatcher, {"key": "debt_advice.explain"}, UNKNOWN_TENANT)
-            if answer == "yes" and yes_counts(Recipient.DEBT_COUNSELLING, entity(tracker, "consent_version")):
-                late_rent.refer_to_debt_counselling(
-                    session, tenant, int(tracker.sender_id), self._renderer, self._now())
-                return say(dispatcher, {"key": "debt_advice.referred"})
-        if answer == "no":
-            return say(dispatcher, {"key": "debt_advice.not_referred"})
-        return say(
-            dispatcher,
+                return [{"key": "debt_advice.explain"}, UNKNOWN_TENANT]
+            if consent == "yes" and yes_counts(Recipient.DEBT_COUNSELLING, entity(tracker, "consent_version")):
+                late_rent.refer_to_debt_counselling(session, tenant, int(tracker.sender_id), uses.renderer, uses.now())
+                return [{"key": "debt_advice.referred"}]
+        if consent == "no":
+            return [{"key": "debt_advice.not_referred"}]
+        return [
             {"key": "debt_advice.explain"},
             {"key": "debt_advice.contact",
              "params": _municipality_params(facts.municipality, Recipient.DEBT_COUNSELLING)},
             {"key": "debt_advice.ask_consent", "buttons": CONSENT_BUTTONS},
-        )
+        ]
 
 
-class ActionSocialServices(Action):
+class ActionSocialServices(TenantAction):
     """ask_social_services: what social services may help with, without promising money."""
 
-    def __init__(self, sessions: sessionmaker[Session], organisations: Mapping[str, OrganisationFacts]) -> None:
-        self._sessions = sessions
-        self._organisations = organisations
+    action_name = "action_social_services"
 
-    def name(self) -> str:
-        return "action_social_services"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[dict[str, Any]]:
-        with self._sessions() as session:
-            tenant = tenant_for_sender(session, tracker.sender_id)
-            facts = facts_of(self._organisations, tenant) if tenant is not None else None
+    def answer(self, tracker: Tracker) -> list[Message]:
+        with self.conversation(tracker) as (_session, tenant):
+            facts = facts_of(self.dependencies.organisations, tenant) if tenant is not None else None
         if facts is None:
-            return say(dispatcher, UNKNOWN_TENANT)
-        return say(dispatcher, {
+            return [UNKNOWN_TENANT]
+        return [{
             "key": "social_services.explain",
             "params": _municipality_params(facts.municipality, Recipient.SOCIAL_SERVICES),
-            "buttons": [buttons.DEBT_ADVICE_BUTTON, buttons.TALK_TO_PERSON_BUTTON],
-        })
+            "buttons": list(ELSEWHERE_BUTTONS),
+        }]

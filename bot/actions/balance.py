@@ -2,37 +2,26 @@
 
 from __future__ import annotations
 
-from typing import Any
+from rasa_sdk import Tracker
+from sqlalchemy.orm import Session
 
-from rasa_sdk import Action, Tracker
-from rasa_sdk.executor import CollectingDispatcher
-from sqlalchemy.orm import Session, sessionmaker
-
-from bot.actions.tenants import UNKNOWN_TENANT, tenant_for_sender
-from bot.actions.tracker import say
+from bot.actions.base import KnownTenantAction, Message
+from bot.actions.tenants import UNKNOWN_TENANT
+from bot.actions.tracker import date_param, money_param
+from bot.db.models import Tenant
 from bot.db.repositories import latest_snapshot
 
 
-class ActionTellBalance(Action):
-    def __init__(self, sessions: sessionmaker[Session]) -> None:
-        self._sessions = sessions
+class ActionTellBalance(KnownTenantAction):
+    action_name = "action_tell_balance"
 
-    def name(self) -> str:
-        return "action_tell_balance"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[dict[str, Any]]:
-        with self._sessions() as session:
-            tenant = tenant_for_sender(session, tracker.sender_id)
-            if tenant is None or not tenant.leases:
-                return say(dispatcher, UNKNOWN_TENANT)
-            snapshot = latest_snapshot(session, tenant.leases[0].id)
+    def answer_tenant(self, tracker: Tracker, session: Session, tenant: Tenant) -> list[Message]:
+        if not tenant.leases:
+            return [UNKNOWN_TENANT]
+        snapshot = latest_snapshot(session, tenant.leases[0].id)
         if snapshot is None:
-            return say(dispatcher, {"key": "balance.unknown"})
-        when = {"date": snapshot.snapshot_date.isoformat()}
+            return [{"key": "balance.unknown"}]
+        when = date_param(snapshot.snapshot_date)
         if snapshot.amount_overdue_ore > 0:
-            return say(dispatcher, {
-                "key": "balance.owed", "params": {"date": when, "amount": {"amount_ore": snapshot.amount_overdue_ore}},
-            })
-        return say(dispatcher, {"key": "balance.clear", "params": {"date": when}})
+            return [{"key": "balance.owed", "params": {"date": when, "amount": money_param(snapshot.amount_overdue_ore)}}]
+        return [{"key": "balance.clear", "params": {"date": when}}]

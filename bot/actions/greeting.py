@@ -2,31 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Any
+from rasa_sdk import Tracker
 
-from rasa_sdk import Action, Tracker
-from rasa_sdk.executor import CollectingDispatcher
-from sqlalchemy.orm import Session, sessionmaker
-
-from bot.actions.tenants import tenant_for_sender
-from bot.actions.tracker import say
+from bot.actions.base import Message, TenantAction
 
 
-class ActionGreetTenant(Action):
-    def __init__(self, sessions: sessionmaker[Session]) -> None:
-        self._sessions = sessions
+class ActionGreetTenant(TenantAction):
+    action_name = "action_greet_tenant"
 
-    def name(self) -> str:
-        return "action_greet_tenant"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[dict[str, Any]]:
-        with self._sessions() as session:
-            tenant = tenant_for_sender(session, tracker.sender_id)
+    def answer(self, tracker: Tracker) -> list[Message]:
+        with self.conversation(tracker) as (_session, tenant):
             if tenant is None:
-                return say(dispatcher, {"key": "greet.anonymous"})
-            return say(dispatcher, {
+                return [{"key": "greet.anonymous"}]
+            return [{
                 "key": "greet.named",
                 "params": {"name": tenant.first_name, "organisation": tenant.organisation.name},
-            })
+            }]

@@ -2,27 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable, Mapping
-from typing import Any
-
-from rasa_sdk import Action, Tracker
-from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk import Tracker
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.actions.base import Message, TenantAction
 from bot.actions.tenants import UNKNOWN_TENANT, tenant_context
-from bot.actions.tracker import intent, say
-from bot.domain.organisation import OrganisationFacts
+from bot.actions.tracker import intent
 from bot.db.models import Onboarding
-from bot.domain.onboarding import (
-    CHECK_BUTTONS,
-    CONTINUE_BUTTON,
-    STEP_BUTTONS,
-    STEPS,
-    TALK_TO_PERSON_BUTTON,
-    next_step,
-)
-from bot.domain.tenancy_answers import answer
+from bot.domain import tenancy_answers
+from bot.domain.onboarding import STEP_BUTTONS, STEPS, Choice, Progress, Turn, advance, start
 
 
 def onboarding_in_progress(sessions: sessionmaker[Session], tenant_id: int) -> bool:
@@ -31,65 +19,41 @@ def onboarding_in_progress(sessions: sessionmaker[Session], tenant_id: int) -> b
         return progress is not None and progress.completed_at is None
 
 
-def _advance(progress: Onboarding, intent_name: str, now: dt.datetime) -> tuple[dict[str, Any] | None, int | None]:
-    """What the tenant's button does to a walkthrough under way: a message to send (if any),
-    and the step to show next (if any)."""
-    if progress.completed_at is not None:
-        return {"key": "onboarding.already_done"}, None
-    if intent_name == "onboarding_next":
-        following = next_step(progress.step)
-        if following is None:
-            return {"key": "onboarding.check", "buttons": list(CHECK_BUTTONS)}, None
-        progress.step = following
-        return None, following
-    if intent_name == "onboarding_later":
-        return {"key": "onboarding.later", "buttons": [CONTINUE_BUTTON]}, None
-    if intent_name == "onboarding_question":
-        return {"key": "onboarding.ask_question", "buttons": [CONTINUE_BUTTON]}, None
-    if intent_name in ("onboarding_clear", "onboarding_unclear"):
-        progress.completed_at = now
-        progress.found_clear = intent_name == "onboarding_clear"
-        if progress.found_clear:
-            return {"key": "onboarding.done_clear"}, None
-        return {"key": "onboarding.done_unclear", "buttons": [TALK_TO_PERSON_BUTTON]}, None
-    # onboarding_start: resume where the tenant left
-    return {"key": "onboarding.resume"}, progress.step
+def _choice(intent_name: str) -> Choice:
+    """Anything but one of the walkthrough's buttons starts it, or resumes it where it was left."""
+    try:
+        return Choice(intent_name)
+    except ValueError:
+        return Choice.START
 
 
-class ActionOnboarding(Action):
+class ActionOnboarding(TenantAction):
     """One action for the walkthrough's buttons: start or resume, next, later, a question,
     and the closing "was this clear?"."""
 
-    def __init__(
-        self,
-        sessions: sessionmaker[Session],
-        organisations: Mapping[str, OrganisationFacts],
-        now: Callable[[], dt.datetime],
-        today: Callable[[], dt.date],
-    ) -> None:
-        self._sessions = sessions
-        self._organisations = organisations
-        self._now = now
-        self._today = today
+    action_name = "action_onboarding"
 
-    def name(self) -> str:
-        return "action_onboarding"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[dict[str, Any]]:
-        context = tenant_context(self._sessions, self._organisations, tracker.sender_id)
+    def answer(self, tracker: Tracker) -> list[Message]:
+        uses = self.dependencies
+        context = tenant_context(uses.sessions, uses.organisations, tracker.sender_id)
         if context.tenant_id is None or context.facts is None:
-            return say(dispatcher, UNKNOWN_TENANT)
-        with self._sessions.begin() as session:
-            progress = session.get(Onboarding, context.tenant_id)
-            if progress is None:
-                session.add(Onboarding(tenant_id=context.tenant_id, step=0, started_at=self._now()))
-                message, show = {"key": "onboarding.intro"}, 0
-            else:
-                message, show = _advance(progress, intent(tracker), self._now())
-        messages = [message] if message is not None else []
-        if show is not None:
-            step = answer(STEPS[show], context.facts, context.monthly_rent_ore, self._today())
+            return [UNKNOWN_TENANT]
+        with uses.sessions.begin() as session:
+            turn = self._take_turn(session, context.tenant_id, _choice(intent(tracker)))
+        messages = [turn.message] if turn.message is not None else []
+        if turn.show is not None:
+            step = tenancy_answers.answer(STEPS[turn.show], context.facts, context.monthly_rent_ore, uses.today())
             messages.append({**step, "buttons": list(STEP_BUTTONS)})
-        return say(dispatcher, *messages)
+        return messages
+
+    def _take_turn(self, session: Session, tenant_id: int, choice: Choice) -> Turn:
+        """Load the tenant's progress, apply the button to it and save what it became."""
+        row = session.get(Onboarding, tenant_id)
+        if row is None:
+            turn = start()
+            session.add(Onboarding(tenant_id=tenant_id, step=turn.progress.step, started_at=self.dependencies.now()))
+            return turn
+        turn = advance(Progress(row.step, row.completed_at, row.found_clear), choice, self.dependencies.now())
+        row.step, row.completed_at, row.found_clear = (
+            turn.progress.step, turn.progress.completed_at, turn.progress.found_clear)
+        return turn

@@ -3,23 +3,19 @@ policy, or take the tenant's own monthly amount."""
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable, Mapping
-from typing import Any
-
-from rasa_sdk import Action, Tracker
-from rasa_sdk.executor import CollectingDispatcher
-from sqlalchemy.orm import Session, sessionmaker
+from rasa_sdk import Tracker
+from sqlalchemy.orm import Session
 
 from bot.actions.arrears import FREE_TEXT_WAIT
-from bot.actions.tenants import UNKNOWN_TENANT, facts_of, tenant_for_sender
-from bot.actions.tracker import date_param, entity, money_param, say
-from bot.domain.organisation import OrganisationFacts
+from bot.actions.base import KnownTenantAction, Message
+from bot.actions.tenants import UNKNOWN_TENANT, facts_of
+from bot.actions.tracker import date_param, entity, money_param
 from bot.db import repositories
 from bot.db.models import PaymentPlan, Tenant
 from bot.domain import buttons
 from bot.domain.awaiting import Awaiting
-from bot.domain.plans import KRONA, Plan, PlanStatus, plan_options
+from bot.domain.money import ORE_PER_KRONA
+from bot.domain.plans import Plan, PlanStatus, plan_options
 from bot.services import arrears, late_rent
 
 OWN_AMOUNT = "own"
@@ -27,7 +23,7 @@ OWN_AMOUNT_BUTTON = {"key": "button.plan_own_amount",
                      "payload": buttons.payload("request_payment_plan", plan_months=OWN_AMOUNT)}
 
 
-def plan_reply(plan: PaymentPlan, just_made: bool) -> dict[str, Any]:
+def plan_reply(plan: PaymentPlan, just_made: bool) -> Message:
     schedule = arrears.schedule_param(plan)
     if plan.status == PlanStatus.REVIEW:
         key = "plan.to_staff" if just_made else "plan.pending"
@@ -37,7 +33,7 @@ def plan_reply(plan: PaymentPlan, just_made: bool) -> dict[str, Any]:
     return {"key": "plan.confirmed" if just_made else "plan.active", "params": {"schedule": schedule}}
 
 
-def _option_button(option: Plan) -> dict[str, Any]:
+def _option_button(option: Plan) -> Message:
     return {
         "key": "button.plan_option",
         "params": {"amount": money_param(option.monthly_ore),
@@ -46,7 +42,7 @@ def _option_button(option: Plan) -> dict[str, Any]:
     }
 
 
-def _options_message(debt: arrears.Debt, options: list[Plan], own_amount: bool) -> dict[str, Any]:
+def _options_message(debt: arrears.Debt, options: list[Plan], own_amount: bool) -> Message:
     return {
         "key": "plan.options",
         "params": {"amount": money_param(debt.amount_ore), "date": date_param(debt.snapshot.snapshot_date)},
@@ -62,7 +58,7 @@ def whole_kronor(text: str | None) -> int | None:
     return kronor if kronor > 0 else None
 
 
-def _no_debt(session: Session, tenant: Tenant) -> dict[str, Any]:
+def _no_debt(session: Session, tenant: Tenant) -> Message:
     lease = arrears.lease_of(tenant)
     snapshot = repositories.latest_snapshot(session, lease.id) if lease is not None else None
     if snapshot is None:
@@ -70,58 +66,39 @@ def _no_debt(session: Session, tenant: Tenant) -> dict[str, Any]:
     return {"key": "plan.no_debt", "params": {"date": date_param(snapshot.snapshot_date)}}
 
 
-class ActionPaymentPlan(Action):
-    def __init__(
-        self,
-        sessions: sessionmaker[Session],
-        organisations: Mapping[str, OrganisationFacts],
-        now: Callable[[], dt.datetime],
-        today: Callable[[], dt.date],
-    ) -> None:
-        self._sessions = sessions
-        self._organisations = organisations
-        self._now = now
-        self._today = today
+class ActionPaymentPlan(KnownTenantAction):
+    action_name = "action_payment_plan"
 
-    def name(self) -> str:
-        return "action_payment_plan"
+    def answer_tenant(self, tracker: Tracker, session: Session, tenant: Tenant) -> list[Message]:
+        facts = facts_of(self.dependencies.organisations, tenant)
+        if facts is None:
+            return [UNKNOWN_TENANT]
+        debt = arrears.current_debt(session, arrears.lease_of(tenant))
+        if debt is None:
+            return [_no_debt(session, tenant)]
+        request = late_rent.PlanRequest(
+            tenant, debt, facts.plan_policy, staff_group=facts.staff is not None, chat_id=int(tracker.sender_id))
+        return [self._reply(session, request, entity(tracker, "plan_months"), entity(tracker, "amount"))]
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[dict[str, Any]]:
-        with self._sessions.begin() as session:
-            tenant = tenant_for_sender(session, tracker.sender_id)
-            facts = facts_of(self._organisations, tenant) if tenant is not None else None
-            if tenant is None or facts is None:
-                return say(dispatcher, UNKNOWN_TENANT)
-            debt = arrears.current_debt(session, arrears.lease_of(tenant))
-            if debt is None:
-                return say(dispatcher, _no_debt(session, tenant))
-            request = late_rent.PlanRequest(
-                tenant, debt, facts.plan_policy, staff_group=facts.staff is not None, chat_id=int(tracker.sender_id))
-            months, amount = entity(tracker, "plan_months"), entity(tracker, "amount")
-            return say(dispatcher, self._answer(session, request, months, amount))
-
-    def _answer(
+    def _reply(
         self, session: Session, request: late_rent.PlanRequest, months: str | None, amount: str | None
-    ) -> dict[str, Any]:
+    ) -> Message:
         """No choice yet: the plan under way, or the options; a choice of months: that plan; an
         amount: a plan for it; "own" or an amount that is not whole kronor: ask for the amount."""
-        debt = request.debt
-        options = plan_options(debt.amount_ore, request.policy, arrears.first_instalment_month(self._today()))
+        debt, now, today = request.debt, self.dependencies.now(), self.dependencies.today()
+        options = plan_options(debt.amount_ore, request.policy, arrears.first_instalment_month(today))
         if months is None and amount is None:
             existing = arrears.open_plan(session, debt.case)
             if existing is not None:
                 return plan_reply(existing, just_made=False)
             return _options_message(debt, options, own_amount=True)
         if months == OWN_AMOUNT or (amount is not None and whole_kronor(amount) is None):
-            repositories.expect_text(session, request.chat_id, Awaiting.PLAN_AMOUNT, self._now() + FREE_TEXT_WAIT)
+            repositories.expect_text(session, request.chat_id, Awaiting.PLAN_AMOUNT, now + FREE_TEXT_WAIT)
             return {"key": "plan.ask_amount" if months == OWN_AMOUNT else "plan.amount_invalid"}
         if months is not None:
             chosen = next((option for option in options if str(option.months) == months), None)
             if chosen is None:  # the debt changed since the options were shown
                 return _options_message(debt, options, own_amount=False)
-            return plan_reply(late_rent.agree(session, request, chosen, self._now()), just_made=True)
-        monthly_ore = (whole_kronor(amount) or 0) * KRONA
-        return plan_reply(
-            late_rent.agree_own_amount(session, request, monthly_ore, self._now(), self._today()), just_made=True)
+            return plan_reply(late_rent.agree(session, request, chosen, now), just_made=True)
+        monthly_ore = (whole_kronor(amount) or 0) * ORE_PER_KRONA
+        return plan_reply(late_rent.agree_own_amount(session, request, monthly_ore, now, today), just_made=True)

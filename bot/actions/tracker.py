@@ -1,12 +1,10 @@
-"""Reading what Rasa passes an action, and answering with keyed messages the bot renders."""
+"""Reading what Rasa passes an action, and the parameters of the keyed messages it answers with."""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from rasa_sdk import Tracker
-from rasa_sdk.executor import CollectingDispatcher
 
 
 def entity(tracker: Tracker, name: str) -> str | None:
@@ -15,13 +13,6 @@ def entity(tracker: Tracker, name: str) -> str | None:
 
 def intent(tracker: Tracker) -> str:
     return (tracker.latest_message.get("intent") or {}).get("name", "")
-
-
-def say(dispatcher: CollectingDispatcher, *messages: dict[str, Any]) -> list[dict[str, Any]]:
-    """Send the messages; the actions set no slots, so the events are always none."""
-    for message in messages:
-        dispatcher.utter_message(json_message=message)
-    return []
 
 
 def date_param(day: dt.date) -> dict[str, str]:

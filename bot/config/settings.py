@@ -11,13 +11,14 @@ import secrets
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any
-from zoneinfo import ZoneInfo
 
 from pydantic import BeforeValidator, Field, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, EnvSettingsSource, NoDecode, PydanticBaseSettingsSource, SettingsConfigDict
 
+from bot.domain.calendar import SWEDEN as STOCKHOLM
+from bot.domain.calendar import swedish_date
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent.parent
-STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
 
 class ConfigurationError(Exception):
@@ -143,7 +144,7 @@ class Settings(BaseSettings):
 
     def today(self) -> dt.date:
         """Today in Sweden, where rent falls due."""
-        return self.now().astimezone(STOCKHOLM).date()
+        return swedish_date(self.now())
 
     def with_overrides(self, **changes: Any) -> Settings:
         """A copy with some fields changed (by field name); derived URLs stay as they were."""

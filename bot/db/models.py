@@ -81,8 +81,8 @@ class Chat(Base):
 
     id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     language: Mapped[str | None] = mapped_column(String(8))
-    # Set when the assistant has asked for something the tenant writes in their own words
-    # ("reason_text", "plan_amount"); the next message is taken as that answer until it expires.
+    # Set when the assistant has asked for something the tenant writes in their own words (a
+    # `bot.domain.awaiting.Awaiting`); the rules for the next message are in that module.
     awaiting: Mapped[str | None] = mapped_column(String(32))
     awaiting_until: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     # Messages in a row the assistant did not understand; at two, a person is asked in.

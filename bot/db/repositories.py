@@ -9,6 +9,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from bot.db.models import ArrearsCase, Chat, LedgerSnapshot, Organisation, ProcessedUpdate, Tenant, as_utc
+from bot.domain.awaiting import Awaiting
 
 
 def get_or_create_chat(session: Session, chat_id: int) -> Chat:
@@ -78,17 +79,7 @@ def open_arrears_case(session: Session, lease_id: int) -> ArrearsCase | None:
     )
 
 
-def expect_text(session: Session, chat_id: int, what: str, until: dt.datetime) -> None:
+def expect_text(session: Session, chat_id: int, what: Awaiting, until: dt.datetime) -> None:
     """The chat's next message, until `until`, answers a question in the tenant's own words."""
     chat = get_or_create_chat(session, chat_id)
     chat.awaiting, chat.awaiting_until = what, until
-
-
-def take_expected(session: Session, chat_id: int, now: dt.datetime) -> str | None:
-    """What the chat's next message was expected to be, if anything; forgotten once asked."""
-    chat = session.get(Chat, chat_id)
-    if chat is None or chat.awaiting is None:
-        return None
-    what = chat.awaiting if chat.awaiting_until is not None and as_utc(chat.awaiting_until) > now else None
-    chat.awaiting = chat.awaiting_until = None
-    return what

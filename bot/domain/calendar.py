@@ -1,4 +1,4 @@
-"""Swedish bank days and the rent due date (förfallodag).
+"""Swedish time, bank days and the rent due date (förfallodag).
 
 Jordabalken 12 kap. 20 §: unless agreed otherwise, rent is paid in advance, at the latest on the
 last weekday (vardag) before each calendar month begins. Weekends, public holidays and the eves
@@ -9,6 +9,23 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import cache
+from zoneinfo import ZoneInfo
+
+# Rent falls due, offices open and quiet hours hold by the clock in Sweden, whatever the server's.
+SWEDEN = ZoneInfo("Europe/Stockholm")
+
+
+def in_sweden(moment: dt.datetime) -> dt.datetime:
+    """The same moment on a Swedish clock (an aware `moment`)."""
+    return moment.astimezone(SWEDEN)
+
+
+def swedish_date(moment: dt.datetime) -> dt.date:
+    return in_sweden(moment).date()
+
+
+def swedish_time(moment: dt.datetime) -> dt.time:
+    return in_sweden(moment).time()
 
 
 def easter_sunday(year: int) -> dt.date:

@@ -27,6 +27,11 @@ def format_money(amount_ore: int, locale: Locale | str) -> str:
     return CODE_BESIDE_DIGIT.sub("\xa0", text)
 
 
+def whole_kronor_ore(amount_ore: int) -> int:
+    """The amount with its öre dropped, still in öre."""
+    return amount_ore // ORE_PER_KRONA * ORE_PER_KRONA
+
+
 def ore_to_decimal_text(amount_ore: int) -> str:
     """Kronor with two decimals and a point ("1234.50"), for files other programs read."""
     return f"{Decimal(amount_ore) / ORE_PER_KRONA:.2f}"

@@ -25,7 +25,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from bot.domain.plans import KRONA, PlanPolicy
+from bot.domain.money import ORE_PER_KRONA
+from bot.domain.plans import PlanPolicy
 
 Text = Annotated[StrictStr, Field(min_length=1)]
 Slug = Annotated[StrictStr, Field(pattern=r"^[a-z0-9][a-z0-9-]{0,63}$")]
@@ -255,4 +256,4 @@ class OrganisationFacts(Facts):
     @property
     def plan_policy(self) -> PlanPolicy:
         plans = self.instalment_plans
-        return PlanPolicy(plans.max_months, plans.min_instalment * KRONA, plans.auto_confirm)
+        return PlanPolicy(plans.max_months, plans.min_instalment * ORE_PER_KRONA, plans.auto_confirm)

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from bot.domain.calendar import next_month, rent_due_date
-from bot.domain.money import ORE_PER_KRONA as KRONA
+from bot.domain.money import ORE_PER_KRONA, whole_kronor_ore
+
 # No schedule is drawn up beyond ten years; a longer proposal goes to staff as it is.
 MAX_SCHEDULE_MONTHS = 120
 # A payment made on an instalment's due date may take this long to show in the ledger.
@@ -54,7 +55,7 @@ class PlanPolicy:
     auto_confirm: bool = False
 
     def __post_init__(self) -> None:
-        if self.max_months < 1 or self.min_instalment_ore < KRONA:
+        if self.max_months < 1 or self.min_instalment_ore < ORE_PER_KRONA:
             raise ValueError("a plan policy needs at least one month and an instalment of at least 1 kr")
 
 
@@ -87,14 +88,14 @@ def _schedule(amounts: list[int], first_month: dt.date) -> Plan:
 
 def split_evenly(debt_ore: int, months: int) -> list[int]:
     """Whole kronor each month; the last instalment takes the rest (never less than the others)."""
-    base = (debt_ore // months) // KRONA * KRONA
+    base = whole_kronor_ore(debt_ore // months)
     return [base] * (months - 1) + [debt_ore - base * (months - 1)]
 
 
 def split_by_amount(debt_ore: int, monthly_ore: int) -> list[int]:
     """`monthly_ore` (whole kronor) each month until the debt is paid; the last takes the rest."""
     months_needed(debt_ore, monthly_ore)  # checks the amount
-    monthly_ore = monthly_ore // KRONA * KRONA
+    monthly_ore = whole_kronor_ore(monthly_ore)
     full, rest = divmod(debt_ore, monthly_ore)
     return [monthly_ore] * full + ([rest] if rest else [])
 
@@ -119,7 +120,7 @@ def plan_options(debt_ore: int, policy: PlanPolicy, first_month: dt.date, count:
 
 def months_needed(debt_ore: int, monthly_ore: int) -> int:
     """How many months it takes to pay the debt with `monthly_ore` (whole kronor) a month."""
-    monthly_ore = monthly_ore // KRONA * KRONA
+    monthly_ore = whole_kronor_ore(monthly_ore)
     if monthly_ore <= 0:
         raise ValueError("a monthly amount must be at least 1 kr")
     return -(-debt_ore // monthly_ore)
@@ -153,9 +154,14 @@ def moved(status: str, to: PlanStatus) -> PlanStatus:
     return to
 
 
-def confirmed_status(status: str, has_schedule: bool) -> PlanStatus:
+def is_confirmable(status: str, has_schedule: bool) -> bool:
     """Staff confirm a plan waiting for them, only one with a schedule to send the tenant."""
-    if status not in WAITING_FOR_STAFF or not has_schedule:
+    return status in WAITING_FOR_STAFF and has_schedule
+
+
+def confirmed_status(status: str, has_schedule: bool) -> PlanStatus:
+    """The status of a plan staff confirm; refused for one they cannot."""
+    if not is_confirmable(status, has_schedule):
         raise ValueError(f"a plan that is {status}, not waiting for confirmation with a schedule, cannot be confirmed")
     return moved(status, PlanStatus.ACTIVE)
 

@@ -173,14 +173,16 @@ MESSAGES: dict[str, str] = {
     # Questions about the tenancy rules
     # Translators: Answer to "when is the rent due?" when the lease is known; also
     # a step of the new tenant's walkthrough. {amount}: the monthly rent, with
-    # currency; {month}: month and year; {due_date}: a date.
+    # currency; {month}: month and year, the month's name in its basic form (as
+    # in a calendar); {due_date}: a date.
     "tenancy.rent_due.personal": N_(
         "Your rent is {amount} a month. Rent is paid in advance: the rent for {month} "
         "must be paid by {due_date} at the latest."
     ),
     # Translators: Answer to "when is the rent due?" when the rent is not known;
-    # also a step of the new tenant's walkthrough. {month}: month and year;
-    # {due_date}: a date. Plain.
+    # also a step of the new tenant's walkthrough. {month}: month and year, the
+    # month's name in its basic form (as in a calendar); {due_date}: a date.
+    # Plain.
     "tenancy.rent_due.general": N_(
         "Rent is paid in advance, by the last weekday before the month begins. "
         "For example, the rent for {month} must be paid by {due_date} at the latest."
@@ -202,13 +204,18 @@ MESSAGES: dict[str, str] = {
     ),
     # Translators: Answer to "what if I pay late?"; also a step of the new
     # tenant's walkthrough. {phone}: the housing company's phone. The law, calm
-    # and true: no softer, no harsher. Keep Kronofogden.
+    # and true: no softer, no harsher. The three weeks run from the day the
+    # tenant is formally served (delgiven) the notice of the right to keep the
+    # home by paying. Keep Kronofogden and the Swedish terms in brackets:
+    # tenants meet them in letters.
     "tenancy.late_consequences": N_(
         "If you cannot pay on time, contact us as early as you can, on {phone} or here in the chat. "
         "We can often agree on a plan to pay in parts.\n"
         "This is what the law says: if the rent is paid more than one week late, the landlord may "
-        "end the lease. Even then, you can keep your home if you pay everything within three weeks "
-        "of receiving a written notice about it. Only Kronofogden can carry out an eviction. "
+        "end the lease, and must then also tell social services (socialtjänsten) in your "
+        "municipality. Even then, you can keep your home if you pay everything within three weeks. "
+        "The three weeks start on the day you are formally served (delgiven) a written notice "
+        "about this right. Only Kronofogden can carry out an eviction. "
         "The earlier we talk, the more we can help."
     ),
     # Translators: Answer about quiet hours; also a step of the new tenant's
@@ -276,7 +283,8 @@ MESSAGES: dict[str, str] = {
     # Early contact about late rent (sent by the assistant, not in answer to the tenant)
     # Translators: Sent unasked, the first contact about unpaid rent; buttons
     # follow. {name}: first name; {organisation}: company name; {date}: records'
-    # date; {amount}: with currency; {month}: month and year. Never blames.
+    # date; {amount}: with currency; {month}: month and year, the month's name
+    # in its basic form (as in a calendar). Never blames.
     "outreach.reminder": N_(
         "Hello {name}! A friendly reminder from {organisation}: according to our records on "
         "{date}, you have {amount} left to pay for {month}. If you have already paid, thank you, "
@@ -285,7 +293,8 @@ MESSAGES: dict[str, str] = {
     ),
     # Translators: Sent unasked when rent is still unpaid, buttons follow. {name}:
     # first name; {organisation}: company name; {date}: records' date; {amount}:
-    # sum left, with currency; {month}: month and year. Calm, help first.
+    # sum left, with currency; {month}: month and year, the month's name in its
+    # basic form (as in a calendar). Calm, help first.
     "outreach.call_offer": N_(
         "Hello {name}. According to our records on {date}, you still have {amount} left to pay "
         "for {month}. Let us find a solution together soon: when rent is more than one week "
@@ -415,7 +424,8 @@ MESSAGES: dict[str, str] = {
     "debt_advice.explain": N_(
         "Budget and debt counselling (budget- och skuldrådgivning) is free help from your "
         "municipality, and it is confidential. The counsellors help you make a budget, get an "
-        "overview of your debts and talk to the people you owe money to."
+        "overview of all the payments you have left to make, and talk to the people and "
+        "companies you need to pay."
     ),
     # Translators: Follows the explanation of budget and debt counselling.
     # {municipality} is the municipality's name, {phone} and {web} the
@@ -426,7 +436,7 @@ MESSAGES: dict[str, str] = {
     # text agreed to is kept. Plain and neutral: no is fine.
     "debt_advice.ask_consent": N_(
         "We can also tell the counsellors that you would like their help. We would then pass on "
-        "your name, how to reach you and what you owe us. Do you agree?"
+        "your name, how to reach you and how much you have left to pay us. Do you agree?"
     ),
     # Translators: The answer after the tenant agreed to be referred to budget and
     # debt counselling. Warm.
@@ -460,7 +470,7 @@ MESSAGES: dict[str, str] = {
     # have arrived yet. Plain.
     "balance.unknown": N_(
         "I have no information about your rent account yet. A person at your housing company "
-        "can tell you what you owe."
+        "can tell you how much you have left to pay."
     ),
     # Reaching a person
     # Translators: Answer when the tenant wants a person and the company does not
@@ -504,12 +514,14 @@ MESSAGES: dict[str, str] = {
         "A person from {organisation} has joined the chat. You can write to them here."
     ),
     # Translators: Heads a staff message ({text}, untranslated). "housing officer"
-    # (sv kundvärd): the tenant's contact at the housing company for the tenancy;
-    # not a caretaker (bovärd, fastighetsskötare) or building manager.
+    # (sv kundvärd): the tenant's contact person at the housing company for the
+    # home and the tenancy; not a caretaker (bovärd, fastighetsskötare),
+    # janitor or building manager.
     "handoff.from_staff": N_("Your housing officer:\n{text}"),
     # Translators: Sent when staff closed the chat. "housing officer" (sv
-    # kundvärd): the tenant's contact at the housing company for the tenancy; not
-    # a caretaker (bovärd, fastighetsskötare) or building manager.
+    # kundvärd): the tenant's contact person at the housing company for the home
+    # and the tenancy; not a caretaker (bovärd, fastighetsskötare), janitor or
+    # building manager.
     "handoff.closed": N_(
         "The conversation with your housing officer has ended. "
         "I am here again whenever you need me."
@@ -528,19 +540,22 @@ MESSAGES: dict[str, str] = {
         "This is what you have agreed that we may share, and with whom. "
         "You can change it at any time.\n{lines}"
     ),
-    # Translators: One line of the consent overview. {recipient} is a recipient's
-    # name, {date} the date the tenant agreed. Short.
-    "consent.line.given": N_("{recipient}: yes, since {date}"),
-    # Translators: One line of the consent overview: the tenant has not agreed.
-    # {recipient} is a recipient's name. Short.
-    "consent.line.not_given": N_("{recipient}: no"),
+    # Translators: One line of the consent overview, a list item after a
+    # bullet. {recipient} is a recipient's name, written as inside a sentence;
+    # {date} the date the tenant agreed. Short.
+    "consent.line.given": N_("• {recipient}: yes, since {date}"),
+    # Translators: One line of the consent overview, a list item after a
+    # bullet: the tenant has not agreed. {recipient} is a recipient's name,
+    # written as inside a sentence. Short.
+    "consent.line.not_given": N_("• {recipient}: no"),
     # Translators: The consent question for social services; buttons "Yes, pass it
     # on" and "No, thank you" follow. The text agreed to is kept. Keep the Swedish
     # names in brackets. Neutral: no is fine.
     "consent.text.social_services": N_(
         "May we share information about your rent and your situation with social services "
         "(socialtjänsten) in your municipality, so that they can help you? We share only what "
-        "they need: your name, your address, what you owe and any instalment plan. "
+        "they need: your name, your address, how much you have left to pay and any instalment "
+        "plan. "
         "You can take back your consent at any time."
     ),
     # Translators: The consent question for the Swedish Enforcement Authority;
@@ -555,8 +570,8 @@ MESSAGES: dict[str, str] = {
     # "Yes, pass it on" and "No, thank you" follow. The text agreed to is kept.
     # Keep the Swedish names in brackets. Neutral: no is fine.
     "consent.text.debt_collector": N_(
-        "If your debt has been passed to a debt collection agency (inkassobolag), may we tell them "
-        "about your instalment plan? You can take back your consent at any time."
+        "If the unpaid rent has been passed to a debt collection agency (inkassobolag), may we "
+        "tell them about your instalment plan? You can take back your consent at any time."
     ),
     # Translators: The answer after the tenant gave their consent. Keep /consent
     # as it is: it is a command.
@@ -577,22 +592,26 @@ MESSAGES: dict[str, str] = {
     "consent.none_to_withdraw": N_(
         "You have not agreed that we may share anything, so there is nothing to take back."
     ),
-    # Translators: A recipient of the tenant's information, used alone at the
-    # start of a line and inside other texts (after "with", "Agree:", "Take
-    # back:"). Keep the Swedish name in brackets.
-    "recipient.social_services": N_("Social services (socialtjänsten)"),
-    # Translators: A recipient of the tenant's information, used alone at the
-    # start of a line and inside other texts (after "with", "Agree:", "Take
-    # back:"). Keep the Swedish name in brackets.
-    "recipient.debt_counselling": N_("Budget and debt counselling (budget- och skuldrådgivning)"),
-    # Translators: A recipient of the tenant's information, used alone at the
-    # start of a line and inside other texts (after "with", "Agree:", "Take
-    # back:"). Keep the Swedish name in brackets.
-    "recipient.kronofogden": N_("The Enforcement Authority (Kronofogden)"),
-    # Translators: A recipient of the tenant's information, used alone at the
-    # start of a line and inside other texts (after "with", "Agree:", "Take
-    # back:"). Keep the Swedish name in brackets.
-    "recipient.debt_collector": N_("Debt collection agencies (inkassobolag)"),
+    # Translators: A recipient of the tenant's information, inserted into other
+    # texts (after "with", "Agree:", "Take back:", and after a bullet in a
+    # list). Write it as inside a sentence: lower case where it is a common
+    # noun. Keep the Swedish name in brackets.
+    "recipient.social_services": N_("social services (socialtjänsten)"),
+    # Translators: A recipient of the tenant's information, inserted into other
+    # texts (after "with", "Agree:", "Take back:", and after a bullet in a
+    # list). Write it as inside a sentence: lower case where it is a common
+    # noun. Keep the Swedish name in brackets.
+    "recipient.debt_counselling": N_("budget and debt counselling (budget- och skuldrådgivning)"),
+    # Translators: A recipient of the tenant's information, inserted into other
+    # texts (after "with", "Agree:", "Take back:", and after a bullet in a
+    # list). Write it as inside a sentence: lower case where it is a common
+    # noun. Keep the Swedish name in brackets.
+    "recipient.kronofogden": N_("the Swedish Enforcement Authority (Kronofogden)"),
+    # Translators: A recipient of the tenant's information, inserted into other
+    # texts (after "with", "Agree:", "Take back:", and after a bullet in a
+    # list). Write it as inside a sentence: lower case where it is a common
+    # noun. Keep the Swedish name in brackets.
+    "recipient.debt_collector": N_("debt collection agencies (inkassobolag)"),
     # Safety
     # Translators: Sent at once when a message suggests danger (suicidal thoughts,
     # violence, an emergency). Keep every number and the helplines' Swedish names.
@@ -673,8 +692,10 @@ MESSAGES: dict[str, str] = {
     "button.debt_advice": N_("Free budget and debt advice"),
     # Translators: Button label, keep it short (Telegram shows about 30
     # characters): one instalment plan to choose; {amount} is the monthly payment
-    # with its currency, {month} the month and year of the last payment.
-    "button.plan_option": N_("{amount} a month, until {month}"),
+    # with its currency, {month} the month and year of the last payment (the
+    # month's name in its basic form, as in a calendar). Say clearly that the
+    # last payment is in that month.
+    "button.plan_option": N_("{amount} a month, last payment in {month}"),
     # Translators: Button label, keep it short (Telegram shows about 30
     # characters): lets the tenant propose a monthly amount. The tenant speaks.
     "button.plan_own_amount": N_("Suggest my own amount"),

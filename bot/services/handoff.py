@@ -16,11 +16,11 @@ from sqlalchemy.orm import Session
 
 from bot.services import arrears, consents
 from bot.db.models import Organisation, StaffCase, Tenant
+from bot.domain.calendar import in_sweden
 from bot.domain.cases import ACTIVE_CASE_STATUSES, CaseReason, CaseStatus, describe_reason
 from bot.domain.money import STAFF_LOCALE, format_money
 from bot.domain.office_hours import OpeningHours, next_opening
 from bot.domain.organisation import OrganisationFacts, StaffMember
-from bot.config.settings import STOCKHOLM
 
 MAX_QUOTED = 200
 
@@ -68,7 +68,7 @@ def open_staff_case(
 def office_opening(facts: OrganisationFacts, now: dt.datetime) -> dt.datetime | None:
     """None while the organisation's office is open; else when it next opens (Swedish time)."""
     hours = facts.office_hours
-    return next_opening(now.astimezone(STOCKHOLM),
+    return next_opening(in_sweden(now),
                         OpeningHours(hours.first_day, hours.last_day, hours.opens, hours.closes))
 
 

@@ -2,9 +2,9 @@
 
 Each contact is a row in `outreach_message`, planned once per case and key (a stage such as
 "reminder", an instalment reminder "instalment:<id>", a missed instalment "missed:<plan id>"), so
-a stage reaches a debt at most once whatever runs when. Sending (bot.telegram.outreach) claims a
-row before the message goes out and records the result after; this module decides what is due
-and what it says.
+a stage reaches a debt at most once whatever runs when. Delivery
+(bot.services.outreach_delivery) claims a row before the message goes out and records the result
+after; this module decides what is due and what it says.
 """
 
 from __future__ import annotations
@@ -33,20 +33,19 @@ from bot.db.models import (
 from bot.db.repositories import latest_snapshot
 from bot.domain import buttons
 from bot.domain import outreach as rules
-from bot.domain.calendar import rent_month_of
+from bot.domain.calendar import rent_month_of, swedish_date, swedish_time
 from bot.domain.cases import CaseReason
 from bot.domain.organisation import OrganisationFacts, OutreachKind
 from bot.domain.outreach import MESSAGE_STAGES, ContactKind, OutreachStatus, ScheduledInstalment
 from bot.domain.plans import WAITING_FOR_STAFF, PlanStatus
 from bot.i18n.rendering import Renderer, Reply
 from bot.services.language import language_of
-from bot.config.settings import STOCKHOLM
 
 
 def in_quiet_hours(moment: dt.datetime, facts: OrganisationFacts) -> bool:
     """Whether `moment` is in the organisation's quiet hours for outreach, when nothing is sent."""
     quiet = facts.outreach.quiet_hours
-    return rules.in_quiet_hours(moment.astimezone(STOCKHOLM).time(), quiet.start, quiet.end)
+    return rules.in_quiet_hours(swedish_time(moment), quiet.start, quiet.end)
 
 
 def _open_cases() -> Select[tuple[ArrearsCase, Lease, Tenant, Organisation]]:
@@ -69,7 +68,7 @@ class PlanReport:
 
 def plan_contacts(session: Session, organisations: Mapping[str, OrganisationFacts], now: dt.datetime) -> PlanReport:
     """Plan every contact that is due today (in Sweden) and not planned before."""
-    today = now.astimezone(STOCKHOLM).date()
+    today = swedish_date(now)
     report = PlanReport()
     cases = session.execute(_open_cases().order_by(ArrearsCase.id)).all()
     planned_keys = {

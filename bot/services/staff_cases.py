@@ -22,7 +22,7 @@ from bot.db import repositories
 from bot.db.models import AuditEvent, PaymentPlan, StaffCase
 from bot.domain.cases import ACTIVE_CASE_STATUSES, CaseStatus
 from bot.domain.organisation import OrganisationFacts, StaffMember
-from bot.domain.plans import WAITING_FOR_STAFF
+from bot.domain.plans import is_confirmable
 from bot.infra.crypto import TextCipher
 from bot.services import arrears, handoff, reports
 from bot.services.language import language_of
@@ -163,12 +163,10 @@ class StaffCases:
     def read_reason(self, facts: OrganisationFacts, case_id: int, member: StaffMember) -> str | Refusal:
         """The tenant's own words about why the rent is late: rent administrators only, audited."""
         with self._sessions.begin() as session:
-            case = _case_of(session, facts, case_id)
-            if case is None:
-                return Refusal.NO_SUCH_CASE
-            if not member.role.may_read_reasons():
-                self._audit(session, AuditAction.REFUSED_VIEW_REASON, member, case.id, member.role)
-                return Refusal.NOT_PERMITTED
+            case = self._case_for(session, facts, case_id, member, AuditAction.REFUSED_VIEW_REASON,
+                                  permitted=member.role.may_read_reasons())
+            if isinstance(case, Refusal):
+                return case
             debt = arrears.current_debt(session, arrears.lease_of(case.tenant))
             if debt is None or debt.case.reason_text_encrypted is None:
                 return Refusal.NO_REASON_WRITTEN
@@ -181,12 +179,10 @@ class StaffCases:
         """A rent administrator agrees the plan waiting in the case; the agreed schedule waits in
         outreach for the tenant."""
         with self._sessions.begin() as session:
-            case = _case_of(session, facts, case_id)
-            if case is None:
-                return Refusal.NO_SUCH_CASE
-            if not member.role.may_confirm_plans():
-                self._audit(session, AuditAction.REFUSED_CONFIRM_PLAN, member, case.id, member.role)
-                return Refusal.NOT_PERMITTED
+            case = self._case_for(session, facts, case_id, member, AuditAction.REFUSED_CONFIRM_PLAN,
+                                  permitted=member.role.may_confirm_plans())
+            if isinstance(case, Refusal):
+                return case
             plan = waiting_plan(session, case)
             if plan is None:
                 return Refusal.NO_PLAN_WAITING
@@ -214,6 +210,17 @@ class StaffCases:
         with self._sessions.begin() as session:
             session.add(AuditEvent(at=self._clock(), actor_telegram_id=actor_id, actor_name=actor_name,
                                    action=action, detail=detail))
+
+    def _case_for(self, session: Session, facts: OrganisationFacts, case_id: int, member: StaffMember,
+                  refused: AuditAction, *, permitted: bool) -> StaffCase | Refusal:
+        """The case, for a member whose role permits the action; a refusal is audited."""
+        case = _case_of(session, facts, case_id)
+        if case is None:
+            return Refusal.NO_SUCH_CASE
+        if not permitted:
+            self._audit(session, refused, member, case.id, member.role)
+            return Refusal.NOT_PERMITTED
+        return case
 
     def _audit(self, session: Session, action: AuditAction, member: StaffMember, case_id: int,
                detail: str | None = None) -> None:
@@ -293,7 +300,7 @@ def waiting_plan(session: Session, case: StaffCase) -> PaymentPlan | None:
     """The instalment plan in the case waiting for staff to confirm or decide, with a schedule."""
     debt = arrears.current_debt(session, arrears.lease_of(case.tenant))
     plan = arrears.open_plan(session, debt.case) if debt is not None else None
-    return plan if plan is not None and plan.status in WAITING_FOR_STAFF and plan.instalments else None
+    return plan if plan is not None and is_confirmable(plan.status, bool(plan.instalments)) else None
 
 
 def _case_of(session: Session, facts: OrganisationFacts, case_id: int) -> StaffCase | None:

@@ -17,6 +17,7 @@ from bot.db.migrate import upgrade
 from bot.db.models import ArrearsCase, Lease, Organisation, Tenant
 from bot.db.repositories import find_organisation, latest_snapshot
 from bot.db.session import make_engine, make_session_factory
+from bot.domain.money import ore_to_decimal_text
 from bot.services.demo import seed_demo
 from bot.services.ledger import import_ledger
 from bot.config.organisations import load_organisation
@@ -80,7 +81,8 @@ def import_ledger_day(session: Session, organisation: Organisation, rows: str) -
     ):
         snapshot = latest_snapshot(session, lease.id)
         if lease.lease_number not in named and snapshot is not None and snapshot.amount_overdue_ore > 0:
-            others += f"{lease.lease_number};{snapshot.amount_overdue_ore / 100:.2f};{case.oldest_unpaid_due};{day}\n"
+            amount = ore_to_decimal_text(snapshot.amount_overdue_ore)
+            others += f"{lease.lease_number};{amount};{case.oldest_unpaid_due};{day}\n"
     report = import_ledger(session, organisation, LEDGER_HEADER + rows + others)
     assert not report.errors, report.errors
 

@@ -123,7 +123,7 @@ async def test_reminder_then_reason_balance_and_plan_then_paid(
     *_, options = await telegram.wait_for_messages(6301, 8)
     assert options.text.startswith("Du har 8\xa0000\xa0kr kvar att betala (våra uppgifter den 3 december 2026).")
     labels = [label for label, _ in options.buttons]
-    assert labels[0] == "4\xa0000\xa0kr i månaden, till januari 2027"
+    assert labels[0] == "4\xa0000\xa0kr i månaden, till och med januari 2027"
     assert labels[-1] == "Föreslå ett eget belopp"
     await press(telegram, hanna, options, labels[0])
     *_, proposed = await telegram.wait_for_messages(6301, 9)

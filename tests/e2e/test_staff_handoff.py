@@ -104,7 +104,7 @@ async def test_staff_claim_reply_and_close_a_case_and_the_assistant_comes_back(
     # Karin's reply reaches Sara as from her housing officer, markup and all as plain text.
     await telegram.send_group_text(KARIN, STAFF_GROUP, f"Hej Sara! {INERT}", topic)
     *_, relayed = await telegram.wait_for_messages(6401, 3)
-    assert relayed.text == f"Din bovärd:\nHej Sara! {INERT}"
+    assert relayed.text == f"Din kundvärd:\nHej Sara! {INERT}"
     assert relayed.parse_mode is None
 
     # Sara answers: it goes to the topic, inert, and the assistant does not answer on top.
@@ -123,7 +123,7 @@ async def test_staff_claim_reply_and_close_a_case_and_the_assistant_comes_back(
     # Karin closes; the assistant is back and asks one question; the topic is closed.
     await telegram.press(KARIN, summary, buttons["Close"])
     *_, closed, question = await telegram.wait_for_messages(6401, 5)
-    assert closed.text == "Samtalet med din bovärd är avslutat. Jag finns här igen när du behöver mig."
+    assert closed.text == "Samtalet med din kundvärd är avslutat. Jag finns här igen när du behöver mig."
     assert question.text == "Fick du den hjälp du behövde i dag?"
     await eventually(lambda: topic in telegram.closed_topics)
     await telegram.press(sara, question, dict(question.buttons)["Ja, tack"])
@@ -145,8 +145,8 @@ async def test_consent_given_and_taken_back_in_the_chat_decides_the_at_risk_repo
     nadia = user(6402, "Nadia", language_code="sv")
     await telegram.send_text(nadia, "/consent")
     [overview] = await telegram.wait_for_messages(6402, 1)
-    assert overview.text.endswith("Socialtjänsten: nej\nBudget- och skuldrådgivningen: nej\nKronofogden: nej\nInkassobolag: nej")
-    await telegram.press(nadia, overview, dict(overview.buttons)["Godkänn: Socialtjänsten"])
+    assert overview.text.endswith("• socialtjänsten: nej\n• budget- och skuldrådgivningen: nej\n• Kronofogden: nej\n• inkassobolag: nej")
+    await telegram.press(nadia, overview, dict(overview.buttons)["Godkänn: socialtjänsten"])
     *_, question = await telegram.wait_for_messages(6402, 2)
     assert question.text.startswith("Får vi dela uppgifter om din hyra och din situation med socialtjänsten")
     await telegram.press(nadia, question, dict(question.buttons)["Ja, skicka vidare"])
@@ -161,10 +161,10 @@ async def test_consent_given_and_taken_back_in_the_chat_decides_the_at_risk_repo
     # She takes it back in her own words: one press.
     await telegram.send_text(nadia, "jag vill inte att ni delar mina uppgifter längre")
     *_, take_back = await telegram.wait_for_messages(6402, 4)
-    assert take_back.buttons == [("Ta tillbaka: Socialtjänsten", "consent:withdraw:social_services")]
+    assert take_back.buttons == [("Ta tillbaka: socialtjänsten", "consent:withdraw:social_services")]
     await telegram.press(nadia, take_back, "consent:withdraw:social_services")
     *_, withdrawn = await telegram.wait_for_messages(6402, 5)
-    assert withdrawn.text == "Klart: vi delar inte längre några uppgifter med Socialtjänsten."
+    assert withdrawn.text == "Klart: vi delar inte längre några uppgifter med socialtjänsten."
 
     await telegram.send_group_text(KARIN, STAFF_GROUP, "/atrisk")
     await eventually(lambda: len(telegram.documents) == 2)

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from telegram import Update
 from telegram.ext import ContextTypes
 
+from bot.domain.calendar import swedish_date
 from bot.domain.money import STAFF_LOCALE, format_money
 from bot.services.reports import at_risk_csv
 from bot.services.staff_cases import AuditAction, StaffCases
@@ -51,6 +52,6 @@ class StaffCommands:
             return
         data = io.BytesIO(at_risk_csv(report).encode("utf-8-sig"))
         await update.effective_message.reply_document(
-            data, filename=f"at-risk-{facts.slug}-{self._clock().date()}.csv",
+            data, filename=f"at-risk-{facts.slug}-{swedish_date(self._clock())}.csv",
             caption=f"{len(report.shared)} tenant(s) with consent to share; {report.others} more counted only.",
         )
