@@ -25,6 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.safety.keywords import CrisisKeywords  # noqa: E402  (after the path is set)
+from rasa_components.crisis_check import CRISIS_CHECK  # noqa: E402
 from rasa_components.intent_adjustments import IntentAdjustments, adjust  # noqa: E402
 
 FALLBACK = "nlu_fallback"
@@ -58,12 +59,18 @@ def split(data: dict[str, dict[str, list[str]]], holdout: float, seed: int):  # 
     return train, test
 
 
-def out_of_scope() -> list[tuple[str, str]]:
+def held_out(kind: str) -> list[tuple[str, str]]:
+    """Messages never trained on, by language: `out_of_scope`, `off_topic` (small talk, weather,
+    jokes, harmless "this heat is killing me"), `tenancy_not_crisis` (worried but ordinary)."""
     messages = []
     for language in LANGUAGES:
-        path = ROOT / "tests" / "nlu" / "out_of_scope" / f"{language}.txt"  # never trained on
+        path = ROOT / "tests" / "nlu" / kind / f"{language}.txt"
         messages += [(language, line.strip()) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     return messages
+
+
+def out_of_scope() -> list[tuple[str, str]]:
+    return held_out("out_of_scope")
 
 
 def write_training_data(train: dict[str, dict[str, list[str]]], directory: Path) -> None:
@@ -78,17 +85,17 @@ def write_training_data(train: dict[str, dict[str, list[str]]], directory: Path)
         )
 
 
-def decide(ranking: list[dict], threshold: float, ambiguity: float, adjustments: dict) -> str:
+def decide(parsed: dict, threshold: float, ambiguity: float, adjustments: dict) -> str:
     """What the pipeline would answer at this fallback threshold: Rasa's FallbackClassifier,
     then our intent adjustments."""
-    ranked = [r for r in ranking if r["name"] != FALLBACK]
+    ranked = [r for r in parsed["intent_ranking"] if r["name"] != FALLBACK]
     top = ranked[0]
     second = ranked[1]["confidence"] if len(ranked) > 1 else 0.0
     if top["confidence"] < threshold or top["confidence"] - second < ambiguity:
         intent = {"name": FALLBACK, "confidence": 1 - top["confidence"]}
     else:
         intent = top
-    return adjust(intent, ranked, adjustments)["name"]
+    return adjust(intent, ranked, adjustments, parsed.get(CRISIS_CHECK))["name"]
 
 
 def macro_scores(pairs: list[tuple[str, str]]) -> tuple[float, float, float]:
@@ -115,7 +122,7 @@ async def parse_all(model: Path, texts: list[str]) -> list[list[dict]]:
     rankings = []
     for text in texts:
         result = await agent.parse_message(text)
-        rankings.append(result["intent_ranking"])
+        rankings.append({"intent_ranking": result["intent_ranking"], CRISIS_CHECK: result.get(CRISIS_CHECK)})
     return rankings
 
 
@@ -138,6 +145,7 @@ def main() -> int:
 
     train, test = split(load_examples(), args.holdout, args.seed)
     oos = out_of_scope()
+    extra = {kind: held_out(kind) for kind in ("off_topic", "tenancy_not_crisis")}
     workdir = Path(tempfile.mkdtemp(prefix="nlu-eval-"))
     try:
         (workdir / "nlu").mkdir()
@@ -147,17 +155,23 @@ def main() -> int:
         started = time.monotonic()
         model = train_nlu(args.config, str(workdir / "nlu"), str(workdir), fixed_model_name="eval")
         training_seconds = time.monotonic() - started
-        rankings = asyncio.run(parse_all(Path(model), [t for _, _, t in test] + [t for _, t in oos]))
+        extra_texts = [t for kind in extra.values() for _, t in kind]
+        rankings = asyncio.run(parse_all(Path(model), [t for _, _, t in test] + [t for _, t in oos] + extra_texts))
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
 
-    test_rankings, oos_rankings = rankings[: len(test)], rankings[len(test):]
+    test_rankings, oos_rankings = rankings[: len(test)], rankings[len(test): len(test) + len(oos)]
+    extra_rankings, start = {}, len(test) + len(oos)
+    for kind, messages in extra.items():
+        extra_rankings[kind], start = rankings[start: start + len(messages)], start + len(messages)
     keywords = CrisisKeywords.bundled()
     report: dict = {
         "holdout": args.holdout, "seed": args.seed, "training_seconds": round(training_seconds, 1),
         "test_examples": len(test), "out_of_scope_messages": len(oos),
+        **{f"{kind}_messages": len(messages) for kind, messages in extra.items()},
         "configured_threshold": configured, "ambiguity_threshold": ambiguity,
-        "crisis_threshold": adjustments["crisis_threshold"], "thresholds": {},
+        "crisis_threshold": adjustments["crisis_threshold"],
+        "crisis_check_threshold": adjustments["crisis_check_threshold"], "thresholds": {},
     }
     for threshold in sorted({*THRESHOLDS, configured}):
         per_language = {}
@@ -180,6 +194,7 @@ def main() -> int:
                     sum(p == "crisis" or bool(keywords.match(t)) for t, p in crisis) / len(crisis), 3),
                 "crisis_missed": [t for t, p in crisis if p != "crisis" and not keywords.match(t)],
                 "out_of_scope_rejected": round(sum(rejected) / len(rejected), 3),
+                **held_out_scores(language, extra, extra_rankings, (threshold, ambiguity, adjustments), keywords),
             }
             report["thresholds"][str(threshold)] = per_language
     report["crisis_thresholds"] = crisis_sweep(test, test_rankings, oos, oos_rankings, configured, ambiguity, adjustments, keywords)
@@ -189,6 +204,26 @@ def main() -> int:
     out.with_suffix(".md").write_text(render_markdown(report), encoding="utf-8")
     print(render_markdown(report))
     return 0
+
+
+# What an off-topic message may become: rejected, or answered as what the assistant can do or as
+# small talk; anything else is a tenancy answer it did not ask for.
+HARMLESS = {FALLBACK, "ask_capabilities", "bot_challenge", "greet", "goodbye", "thank"}
+
+
+def held_out_scores(language, extra, extra_rankings, decision, keywords):  # type: ignore[no-untyped-def]
+    """Off-topic messages rejected, and false crisis alarms (the model or the keyword net) on
+    off-topic and on worried-but-ordinary tenancy messages."""
+    scores = {}
+    for kind, messages in extra.items():
+        decided = [(text, decide(r, *decision)) for (lang, text), r in zip(messages, extra_rankings[kind])
+                   if lang == language]
+        alarms = [text for text, intent in decided if intent == "crisis" or keywords.match(text)]
+        scores[f"{kind}_false_alarms"] = round(len(alarms) / len(decided), 4)
+        scores[f"{kind}_alarm_examples"] = alarms[:5]
+        if kind == "off_topic":
+            scores["off_topic_rejected"] = round(sum(i in HARMLESS for _, i in decided) / len(decided), 3)
+    return scores
 
 
 def crisis_sweep(test, test_rankings, oos, oos_rankings, threshold, ambiguity, adjustments, keywords):  # type: ignore[no-untyped-def]
@@ -226,19 +261,24 @@ def render_markdown(report: dict) -> str:
         "",
         f"Held out {report['holdout']:.0%} of every intent's examples per language (seed "
         f"{report['seed']}): {report['test_examples']} test examples, plus "
-        f"{report['out_of_scope_messages']} out-of-scope messages never trained on. Pipeline: "
+        f"{report['out_of_scope_messages']} out-of-scope, {report['off_topic_messages']} off-topic and "
+        f"{report['tenancy_not_crisis_messages']} worried-but-ordinary tenancy messages never trained on "
+        f"(`tests/nlu/`). Pipeline: "
         f"`config.yml`; training took {report['training_seconds']} s. Produced by `make nlu-eval`.",
         "",
         f"## At the configured thresholds (fallback {configured}, ambiguity "
-        f"{report['ambiguity_threshold']}, crisis {report['crisis_threshold']})",
+        f"{report['ambiguity_threshold']}, crisis {report['crisis_threshold']}, crisis check "
+        f"{report['crisis_check_threshold']})",
         "",
-        "| language | precision | recall | macro F1 | crisis recall (model) | crisis recall (model + keywords) | out of scope rejected |",
-        "|---|---|---|---|---|---|---|",
+        "| language | precision | recall | macro F1 | crisis recall (model) | crisis recall (model + keywords) "
+        "| out of scope rejected | off-topic rejected | false crisis alarms, off-topic | false crisis alarms, tenancy |",
+        "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for language, m in report["thresholds"][configured].items():
         lines.append(
             f"| {language} | {m['precision']:.3f} | {m['recall']:.3f} | {m['f1']:.3f} | "
-            f"{m['crisis_recall']:.3f} | {m['crisis_recall_with_keywords']:.3f} | {m['out_of_scope_rejected']:.3f} |"
+            f"{m['crisis_recall']:.3f} | {m['crisis_recall_with_keywords']:.3f} | {m['out_of_scope_rejected']:.3f} | "
+            f"{m['off_topic_rejected']:.3f} | {m['off_topic_false_alarms']:.2%} | {m['tenancy_not_crisis_false_alarms']:.2%} |"
         )
     lines += ["", "## Other thresholds (macro F1 / out of scope rejected, averaged over languages)", "",
               "| threshold | mean macro F1 | min macro F1 | mean out-of-scope rejected | min crisis recall (model + keywords) |",
