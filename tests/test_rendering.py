@@ -22,16 +22,18 @@ def test_buttons_are_rendered_with_their_payloads(renderer: Renderer) -> None:
     assert reply == Reply(renderer.text("en", "fallback"), (Button("Talk to a person", "/request_human"),))
 
 
-def test_amounts_and_dates_follow_the_locale(renderer: Renderer) -> None:
-    assert renderer._format_value("sv", {"amount_ore": 240000}) == "2\xa0400\xa0kr"
-    assert renderer._format_value("sv", {"amount_ore": 240050}) == "2\xa0400,50\xa0kr"
-    assert renderer._format_value("en", {"amount_ore": 240000}) == "SEK\xa02,400"
-    assert renderer._format_value("sv", {"date": "2026-03-31"}) == "31 mars 2026"
-    assert renderer._format_value("en", {"date": "2026-03-31"}) == "March 31, 2026"
+def test_amounts_are_written_as_on_the_rent_notice_and_dates_follow_the_locale(renderer: Renderer) -> None:
+    assert renderer.format_value("sv", {"amount_ore": 240000}) == "2\xa0400\xa0kr"
+    assert renderer.format_value("sv", {"amount_ore": 240050}) == "2\xa0400,50\xa0kr"
+    for language in ("en", "so", "ti", "uk", "fi"):
+        assert renderer.format_value(language, {"amount_ore": 240000}) == "2\xa0400\xa0kr"
+    assert renderer.format_value("ar", {"amount_ore": 795000}) == "\u20687\xa0950\xa0kr\u2069"
+    assert renderer.format_value("sv", {"date": "2026-03-31"}) == "31 mars 2026"
+    assert renderer.format_value("en", {"date": "2026-03-31"}) == "March 31, 2026"
 
 
 def test_right_to_left_languages_isolate_amounts_and_names(renderer: Renderer) -> None:
-    amount = renderer._format_value("ar", {"amount_ore": 240000})
+    amount = renderer.format_value("ar", {"amount_ore": 240000})
     assert amount.startswith("\u2068") and amount.endswith("\u2069")
     text = renderer.text("fa", "staff.contact", {"organisation": "Exempelbostäder AB", "phone": "010-123 45 67", "email": "a@b.se"})
     assert "\u2068010-123 45 67\u2069" in text

@@ -17,7 +17,7 @@ from bot.config.settings import ConfigurationError, Settings
 from bot.db import repositories
 from bot.db.models import Organisation, PaymentPlan
 from bot.domain.invites import deep_link
-from bot.domain.money import STAFF_LOCALE, format_money
+from bot.domain.money import format_money
 from bot.services import arrears
 from bot.services.invitations import create_invite, find_lease, revoke_invites
 from bot.services.ledger import COLUMNS as LEDGER_COLUMNS
@@ -111,7 +111,7 @@ def cmd_hard_to_reach(settings: Settings, args: argparse.Namespace) -> int:
     with prepared(settings) as app, app.sessions() as session:
         rows = hard_to_reach(session, app.organisations)
     for row in rows:
-        print(f"{row.organisation}\t{row.lease_number}\t{row.tenant}\t{format_money(row.amount_ore, STAFF_LOCALE)} "
+        print(f"{row.organisation}\t{row.lease_number}\t{row.tenant}\t{format_money(row.amount_ore)} "
               f"on {row.snapshot_date}\t{row.why}")
     print(f"{len(rows)} tenant(s) hard to reach")
     return 0

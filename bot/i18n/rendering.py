@@ -69,7 +69,7 @@ class Renderer:
         except KeyError:
             raise UnknownMessageKey(key) from None
         template = self._translations[language].gettext(msgid)
-        values = {name: self._format_value(language, value) for name, value in (params or {}).items()}
+        values = {name: self.format_value(language, value) for name, value in (params or {}).items()}
         return template.format(**values)
 
     def reply(self, language: str | None, payload: Mapping[str, Any]) -> Reply:
@@ -87,22 +87,24 @@ class Renderer:
         )
         return Reply(text, buttons)
 
-    def _format_value(self, language: str, value: Any) -> str:
+    def format_value(self, language: str, value: Any) -> str:
+        """One parameter as text: amounts as on the rent notice, dates and numbers in the
+        language's conventions, isolated in right-to-left text."""
         if isinstance(value, Mapping) and "key" in value:
             # Another message, rendered in the same language (a name, a line of a list).
             return self.text(language, value["key"], value.get("params"))
         if isinstance(value, Mapping) and "lines" in value:
-            return "\n".join(self._format_value(language, line) for line in value["lines"])
+            return "\n".join(self.format_value(language, line) for line in value["lines"])
         if isinstance(value, Mapping) and "schedule" in value:
             # One line per payment: "• 30 December 2026: 1 000 kr".
             return "\n".join(
-                f"• {self._format_value(language, {'date': line['date']})}: "
-                f"{self._format_value(language, {'amount_ore': line['amount_ore']})}"
+                f"• {self.format_value(language, {'date': line['date']})}: "
+                f"{self.format_value(language, {'amount_ore': line['amount_ore']})}"
                 for line in value["schedule"]
             )
         locale = Locale.parse(language)
         if isinstance(value, Mapping) and "amount_ore" in value:
-            formatted = format_money(int(value["amount_ore"]), locale)
+            formatted = format_money(int(value["amount_ore"]))
         elif isinstance(value, Mapping) and "date" in value:
             formatted = format_date(dt.date.fromisoformat(value["date"]), "long", locale=locale)
         elif isinstance(value, Mapping) and "month" in value:

@@ -18,7 +18,7 @@ from bot.services import arrears, consents
 from bot.db.models import Organisation, StaffCase, Tenant
 from bot.domain.calendar import in_sweden
 from bot.domain.cases import ACTIVE_CASE_STATUSES, CaseReason, CaseStatus, describe_reason
-from bot.domain.money import STAFF_LOCALE, format_money
+from bot.domain.money import format_money
 from bot.domain.office_hours import OpeningHours, next_opening
 from bot.domain.organisation import OrganisationFacts, StaffMember
 
@@ -109,7 +109,7 @@ def close(case: StaffCase, now: dt.datetime) -> None:
 
 
 def _money(amount_ore: int) -> str:
-    return format_money(amount_ore, STAFF_LOCALE)
+    return format_money(amount_ore)
 
 
 def summary(session: Session, case: StaffCase, last_messages: Sequence[str] | None) -> str:

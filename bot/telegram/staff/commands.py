@@ -11,7 +11,7 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot.domain.calendar import swedish_date
-from bot.domain.money import STAFF_LOCALE, format_money
+from bot.domain.money import format_money
 from bot.services.reports import at_risk_csv
 from bot.services.staff_cases import AuditAction, StaffCases
 from bot.telegram.staff.access import StaffAccess
@@ -37,7 +37,7 @@ class StaffCommands:
         if facts is None or update.effective_message is None:
             return
         text = "\n".join(
-            f"{r.lease_number} {r.tenant}: {format_money(r.amount_ore, STAFF_LOCALE)} on {r.snapshot_date}, {r.why}"
+            f"{r.lease_number} {r.tenant}: {format_money(r.amount_ore)} on {r.snapshot_date}, {r.why}"
             for r in self._cases.hard_to_reach(facts)
         )
         await update.effective_message.reply_text(text or "Nobody is hard to reach.")
