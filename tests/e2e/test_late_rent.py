@@ -187,7 +187,7 @@ async def test_an_own_amount_outside_the_policy_goes_to_staff_and_a_crisis_comes
     await telegram.send_text(omar, "I can pay 500 kr a month")
     *_, to_staff = await telegram.wait_for_messages(6302, 5)
     assert to_staff.text == (
-        "Thank you. I cannot agree to SEK\xa0500 a month here myself, so I have passed your proposal to "
+        "Thank you. I cannot agree to 500\xa0kr a month here myself, so I have passed your proposal to "
         "your rent administrator, who will contact you."
     )
     with db() as session:

@@ -223,6 +223,6 @@ async def test_the_due_date_moves_back_when_the_month_ends_on_a_weekend(
             await telegram.send_text(noor, f"/start {invite(sessions, 'ONB-06')}")
             *_, rent_step = await telegram.wait_for_messages(6160, 3)
     assert rent_step.text == (
-        "Your rent is SEK\xa07,950 a month. Rent is paid in advance: "
+        "Your rent is 7\xa0950\xa0kr a month. Rent is paid in advance: "
         "the rent for March 2026 must be paid by February 27, 2026 at the latest."
     )
