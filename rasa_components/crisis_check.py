@@ -12,42 +12,23 @@ when both agree, or when the intent classifier puts crisis first.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any, Dict, List, Text
 
-import joblib
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.linear_model import LogisticRegression
-from sklearn.pipeline import Pipeline, make_union
 
-MODEL_FILE = "crisis_check.joblib"
+from rasa_components.ngrams import StoredPipelineComponent, ngram_pipeline
+
 CRISIS_CHECK = "crisis_check"
 
 
-def new_crisis_check(config: Dict[Text, Any]) -> Pipeline:
-    """Character and word n-grams, then a logistic regression: crisis or not."""
-    features = make_union(
-        TfidfVectorizer(analyzer="char_wb", ngram_range=tuple(config["char_ngram_range"]), sublinear_tf=True),
-        TfidfVectorizer(
-            analyzer="word", ngram_range=tuple(config["word_ngram_range"]), sublinear_tf=True,
-            token_pattern=r"(?u)\b\w+\b",
-        ),
-    )
-    classifier = LogisticRegression(
-        C=config["C"], max_iter=config["max_iter"], class_weight="balanced", random_state=42
-    )
-    return Pipeline([("features", features), ("classifier", classifier)])
-
-
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
-class CrisisCheck(GraphComponent):
+class CrisisCheck(StoredPipelineComponent):
+    model_file = "crisis_check.joblib"
+
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         return {
@@ -58,42 +39,14 @@ class CrisisCheck(GraphComponent):
             "max_iter": 3000,
         }
 
-    def __init__(
-        self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-        pipeline: Pipeline | None = None,
-    ) -> None:
-        self._config = config
-        self._model_storage = model_storage
-        self._resource = resource
-        self._pipeline = pipeline
-
-    @classmethod
-    def create(
-        cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> CrisisCheck:
-        return cls(config, model_storage, resource)
-
     def train(self, training_data: TrainingData) -> Resource:
         examples = [e for e in training_data.intent_examples if e.get(TEXT) and e.get(INTENT)]
         labels = [e.get(INTENT) == self._config["crisis_intent"] for e in examples]
         if all(labels) or not any(labels):
             raise ValueError("the crisis check needs crisis examples and examples of other intents")
-        pipeline = new_crisis_check(self._config)
+        pipeline = ngram_pipeline(self._config)
         pipeline.fit([e.get(TEXT) for e in examples], labels)
-        with self._model_storage.write_to(self._resource) as directory:
-            joblib.dump(pipeline, Path(directory) / MODEL_FILE)
-        self._pipeline = pipeline
-        return self._resource
-
-    @classmethod
-    def load(
-        cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-        execution_context: ExecutionContext, **kwargs: Any,
-    ) -> CrisisCheck:
-        with model_storage.read_from(resource) as directory:
-            pipeline = joblib.load(Path(directory) / MODEL_FILE)
-        return cls(config, model_storage, resource, pipeline)
+        return self._keep(pipeline)
 
     def process(self, messages: List[Message]) -> List[Message]:
         if self._pipeline is None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import socket
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.db.migrate import upgrade
 from bot.db.session import make_engine, make_session_factory
 from bot.i18n.rendering import Renderer
+from tests.fakes.telegram_api import FakeTelegram
 from bot.config.settings import PROJECT_ROOT
 
 
@@ -50,6 +51,15 @@ def session_factory(database_url: str) -> Iterator[sessionmaker[Session]]:
     upgrade(engine)
     yield make_session_factory(engine)
     engine.dispose()
+
+
+@pytest.fixture
+async def telegram() -> AsyncIterator[FakeTelegram]:
+    """A fake Telegram Bot API server on 127.0.0.1, for the real python-telegram-bot client."""
+    fake = FakeTelegram()
+    await fake.start()
+    yield fake
+    await fake.stop()
 
 
 @pytest.fixture(scope="session")

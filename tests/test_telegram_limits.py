@@ -18,14 +18,6 @@ AT_ONCE_SECONDS = 0.9
 
 
 @pytest.fixture
-async def telegram() -> AsyncIterator[FakeTelegram]:
-    fake = FakeTelegram()
-    await fake.start()
-    yield fake
-    await fake.stop()
-
-
-@pytest.fixture
 async def bot(telegram: FakeTelegram) -> AsyncIterator[ExtBot]:  # type: ignore[type-arg]
     limited: ExtBot = ExtBot(telegram.token, base_url=f"{telegram.base_url}/bot", rate_limiter=TelegramLimits())  # type: ignore[type-arg]
     async with limited:

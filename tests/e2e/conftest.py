@@ -95,14 +95,6 @@ async def eventually(condition: Callable[[], bool], timeout: float = 10.0) -> No
         await asyncio.sleep(0.05)
 
 
-@pytest.fixture
-async def telegram() -> AsyncIterator[FakeTelegram]:
-    fake = FakeTelegram()
-    await fake.start()
-    yield fake
-    await fake.stop()
-
-
 def make_bot(settings: Settings, telegram: FakeTelegram, rasa_url: str | None = None):  # type: ignore[no-untyped-def]
     settings = settings.with_overrides(
         telegram_token=telegram.token, telegram_api_base_url=telegram.base_url
