@@ -99,3 +99,19 @@ async def test_without_a_debt_there_is_nothing_to_plan(session_factory: sessionm
     [reply] = await run(action, AMINA, "kan jag dela upp skulden", "request_payment_plan")
     assert reply["key"] == "balance.unknown"
     assert await run(action, STRANGER, "payment plan", "request_payment_plan") == [{"key": "staff.contact_unknown_tenant"}]
+
+
+async def test_an_amount_in_the_tenants_own_words_gets_that_plan(
+    action: ActionPaymentPlan, behind: sessionmaker[Session]
+) -> None:
+    [reply] = await run(action, AMINA, "can I pay 1000 a month?", "request_payment_plan")
+    # 8 450 kr at 1 000 kr a month takes nine months, longer than the policy's six: staff decide.
+    assert reply["key"] == "plan.to_staff" and reply["params"]["amount"] == {"amount_ore": 100_000}
+    assert plans(behind) == [(PlanStatus.REVIEW, 100_000)]
+
+
+async def test_months_in_the_tenants_own_words_get_that_plan(action: ActionPaymentPlan, behind: sessionmaker[Session]) -> None:
+    [reply] = await run(action, AMINA, "kan jag dela upp det på tre månader?", "request_payment_plan")
+    assert reply["key"] == "plan.proposed"
+    assert len(reply["params"]["schedule"]["schedule"]) == 3
+    assert [status for status, _ in plans(behind)] == [PlanStatus.PROPOSED]

@@ -3,6 +3,8 @@ policy, or take the tenant's own monthly amount."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rasa_sdk import Tracker
 from sqlalchemy.orm import Session
 
@@ -15,7 +17,8 @@ from bot.db.models import PaymentPlan, Tenant
 from bot.domain import buttons
 from bot.domain.awaiting import Awaiting
 from bot.domain.money import ORE_PER_KRONA
-from bot.domain.plans import Plan, PlanStatus, plan_options
+from bot.domain.plan_wish import plan_wish
+from bot.domain.plans import Plan, PlanStatus, plan_for_months, plan_options
 from bot.services import arrears, late_rent
 
 OWN_AMOUNT = "own"
@@ -66,6 +69,29 @@ def _no_debt(session: Session, tenant: Tenant) -> Message:
     return {"key": "plan.no_debt", "params": {"date": date_param(snapshot.snapshot_date)}}
 
 
+@dataclass(frozen=True)
+class Requested:
+    """The months or monthly amount asked for, and whether the tenant wrote them (not a button)."""
+
+    months: str | None = None
+    amount: str | None = None
+    in_own_words: bool = False
+
+
+def _requested(tracker: Tracker) -> Requested:
+    """From a button, or from what the tenant wrote ("can I pay 1000 a month?", "kan jag dela upp
+    det på tre månader?"), so that they get that plan rather than the options again."""
+    months, amount = entity(tracker, "plan_months"), entity(tracker, "amount")
+    text = tracker.latest_message.get("text") or ""
+    if months is not None or amount is not None or text.startswith("/"):
+        return Requested(months, amount)
+    wish = plan_wish(text)
+    if wish is None:
+        return Requested()
+    return Requested(str(wish.months) if wish.months else None,
+                     str(wish.monthly_kronor) if wish.monthly_kronor else None, in_own_words=True)
+
+
 class ActionPaymentPlan(KnownTenantAction):
     action_name = "action_payment_plan"
 
@@ -78,15 +104,16 @@ class ActionPaymentPlan(KnownTenantAction):
             return [_no_debt(session, tenant)]
         request = late_rent.PlanRequest(
             tenant, debt, facts.plan_policy, staff_group=facts.staff is not None, chat_id=int(tracker.sender_id))
-        return [self._reply(session, request, entity(tracker, "plan_months"), entity(tracker, "amount"))]
+        return [self._reply(session, request, _requested(tracker))]
 
-    def _reply(
-        self, session: Session, request: late_rent.PlanRequest, months: str | None, amount: str | None
-    ) -> Message:
-        """No choice yet: the plan under way, or the options; a choice of months: that plan; an
-        amount: a plan for it; "own" or an amount that is not whole kronor: ask for the amount."""
+    def _reply(self, session: Session, request: late_rent.PlanRequest, requested: Requested) -> Message:
+        """No choice yet: the plan under way, or the options; a choice of months: that plan (one
+        not on offer only when the tenant wrote it); an amount: a plan for it; "own" or an amount
+        that is not whole kronor: ask for the amount."""
         debt, now, today = request.debt, self.dependencies.now(), self.dependencies.today()
-        options = plan_options(debt.amount_ore, request.policy, arrears.first_instalment_month(today))
+        months, amount = requested.months, requested.amount
+        first_month = arrears.first_instalment_month(today)
+        options = plan_options(debt.amount_ore, request.policy, first_month)
         if months is None and amount is None:
             existing = arrears.open_plan(session, debt.case)
             if existing is not None:
@@ -97,6 +124,8 @@ class ActionPaymentPlan(KnownTenantAction):
             return {"key": "plan.ask_amount" if months == OWN_AMOUNT else "plan.amount_invalid"}
         if months is not None:
             chosen = next((option for option in options if str(option.months) == months), None)
+            if chosen is None and requested.in_own_words:
+                chosen = plan_for_months(debt.amount_ore, int(months), first_month)
             if chosen is None:  # the debt changed since the options were shown
                 return _options_message(debt, options, own_amount=False)
             return plan_reply(late_rent.agree(session, request, chosen, now), just_made=True)

@@ -118,6 +118,11 @@ def plan_options(debt_ore: int, policy: PlanPolicy, first_month: dt.date, count:
     return [_schedule(split_evenly(debt_ore, months), first_month) for months in feasible]
 
 
+def plan_for_months(debt_ore: int, months: int, first_month: dt.date) -> Plan:
+    """The debt in `months` even instalments, as a tenant asked for it in their own words."""
+    return _schedule(split_evenly(debt_ore, months), first_month)
+
+
 def months_needed(debt_ore: int, monthly_ore: int) -> int:
     """How many months it takes to pay the debt with `monthly_ore` (whole kronor) a month."""
     monthly_ore = whole_kronor_ore(monthly_ore)

@@ -267,3 +267,28 @@ async def test_a_rent_administrator_confirms_a_proposed_plan_in_its_topic(
     with db() as session:
         plan = session.scalars(select(PaymentPlan).join(ArrearsCase).join(Lease).where(Lease.lease_number == "FLOW-04")).one()
         assert plan.status == "active" and plan.confirmed_at is not None
+
+
+async def test_an_amount_or_months_in_the_tenants_own_words_get_that_plan(
+    db: sessionmaker[Session], telegram: FakeTelegram, app: object, renderer: Renderer
+) -> None:
+    """Asked in words, not with buttons: the plan for what the tenant said, not the options again."""
+    tenant_with_debt(db, "FLOW-05", "Lina Berg", 6305, "en")
+    await telegram.send_text(user(6305, "Lina", language_code="en"), "can I pay 1000 a month?")
+    [reply] = await telegram.wait_for_messages(6305, 1)
+    # 8 000 kr at 1 000 kr a month takes eight months, more than the demo policy's six: staff decide.
+    assert reply.text.startswith("Thank you. I cannot agree to 1\xa0000\xa0kr a month here myself")
+
+    tenant_with_debt(db, "FLOW-06", "Sara Holm", 6306, "sv")
+    await telegram.send_text(user(6306, "Sara", language_code="sv"), "kan jag dela upp det på tre månader?")
+    [reply] = await telegram.wait_for_messages(6306, 1)
+    assert reply.text.split("\n")[0] == renderer.text("sv", "plan.proposed", {"schedule": {"schedule": []}}).split("\n")[0]
+    with db() as session:
+        plans = {
+            lease: (plan.status, len(plan.instalments))
+            for lease, plan in session.execute(
+                select(Lease.lease_number, PaymentPlan).join(ArrearsCase, PaymentPlan.case_id == ArrearsCase.id)
+                .join(Lease, ArrearsCase.lease_id == Lease.id).where(Lease.lease_number.in_(("FLOW-05", "FLOW-06")))
+            )
+        }
+    assert plans == {"FLOW-05": ("review", 8), "FLOW-06": ("proposed", 3)}
