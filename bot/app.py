@@ -24,6 +24,7 @@ from bot.infra.crypto import TextCipher, cipher_for
 from bot.infra.rasa_client import RasaClient
 from bot.safety.keywords import CrisisKeywords
 from bot.services.chat import ChatService
+from bot.services.outreach_delivery import OutreachDelivery
 from bot.services.staff_cases import StaffCases
 from bot.telegram.outreach import OutreachSender
 from bot.telegram.staff import StaffDesk
@@ -76,7 +77,7 @@ class App:
         )
 
     def outreach_sender(self) -> OutreachSender:
-        return OutreachSender(self.sessions, self.renderer, self.organisations, self.now)
+        return OutreachSender(OutreachDelivery(self.sessions, self.renderer, self.organisations, self.now))
 
     def staff_desk(self, outreach: OutreachSender) -> StaffDesk:
         return StaffDesk(

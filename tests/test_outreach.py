@@ -136,7 +136,7 @@ def test_the_reminder_is_in_the_tenants_language_with_the_amount_and_no_threat(
     plan_on(session_factory, 3)
     with session_factory() as session:
         message = session.scalars(select(OutreachMessage)).one()
-        reply = compose(session, message, renderer, "sv")
+        reply = compose(session, message, renderer)
     assert reply is not None
     assert reply.text.startswith("Hej Tenant! En vänlig påminnelse från Exempelbostäder AB: enligt våra uppgifter "
                                  "den 2 december 2026 har du 2\xa0400\xa0kr kvar att betala för december 2026.")

@@ -35,6 +35,7 @@ from bot.services.staff_cases import (
     StaffCases,
     TenantMessage,
 )
+from bot.services.outreach_delivery import OutreachDelivery
 from bot.telegram.outreach import OutreachSender
 from bot.telegram.staff import StaffDesk
 from tests.conftest import free_port
@@ -51,20 +52,21 @@ def demo() -> OrganisationFacts:
     return load_all(PROJECT_ROOT / "config" / "organisations")["demo"]
 
 
+def staff_member(demo: OrganisationFacts, telegram_user_id: int, role: str) -> StaffMember:
+    assert demo.staff is not None
+    member = demo.staff.member(telegram_user_id)
+    assert member is not None and member.role == role
+    return member
+
+
 @pytest.fixture(scope="module")
 def karin(demo: OrganisationFacts) -> StaffMember:
-    assert demo.staff is not None
-    member = demo.staff.member(7001)
-    assert member is not None and member.role == "rent_administrator"
-    return member
+    return staff_member(demo, 7001, "rent_administrator")
 
 
 @pytest.fixture(scope="module")
 def per(demo: OrganisationFacts) -> StaffMember:
-    assert demo.staff is not None
-    member = demo.staff.member(7002)
-    assert member is not None and member.role == "housing_officer"
-    return member
+    return staff_member(demo, 7002, "housing_officer")
 
 
 @pytest.fixture
@@ -251,23 +253,18 @@ class StaffGroup:
 
 @pytest.fixture
 async def staff_group(
-    session_factory: sessionmaker[Session], demo: OrganisationFacts, renderer: Renderer
+    session_factory: sessionmaker[Session], demo: OrganisationFacts, renderer: Renderer, telegram: FakeTelegram
 ) -> AsyncIterator[StaffGroup]:
-    telegram = FakeTelegram()
-    await telegram.start()
     application = ApplicationBuilder().token(telegram.token).base_url(f"{telegram.base_url}/bot").updater(None).build()
     organisations = {"demo": demo}
     desk = StaffDesk(
         StaffCases(session_factory, CIPHER, lambda: NOW), organisations, renderer,
         RasaClient(f"http://127.0.0.1:{free_port()}"),  # nobody listens: the summary says so
-        OutreachSender(session_factory, renderer, organisations, lambda: NOW), lambda: NOW,
+        OutreachSender(OutreachDelivery(session_factory, renderer, organisations, lambda: NOW)), lambda: NOW,
     )
     desk.install(application)
-    try:
-        async with application:
-            yield StaffGroup(telegram, application, desk)
-    finally:
-        await telegram.stop()
+    async with application:
+        yield StaffGroup(telegram, application, desk)
 
 
 async def test_in_the_staff_group_a_stranger_is_refused_and_karin_claims_the_case_for_sara(

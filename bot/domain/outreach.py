@@ -62,7 +62,7 @@ def reminders_paused(reported_paid_on: dt.date | None, snapshot_date: dt.date) -
     return reported_paid_on is not None and reported_paid_on >= snapshot_date
 
 
-def due_stages(stages: Iterable[Stage], oldest_unpaid_due: dt.date, today: dt.date) -> list[OutreachKind]:
+def due_stages(stages: Iterable[Stage], oldest_unpaid_due: dt.date, today: dt.date) -> list[str]:
     return [OutreachKind(s.kind) for s in stages if oldest_unpaid_due + dt.timedelta(days=s.days_after_due) <= today]
 
 
@@ -88,7 +88,7 @@ def due_contacts(
         return due_instalments(instalments, instalment_days_before, today)
     if oldest_unpaid_due is None:
         return []
-    return list(due_stages(stages, oldest_unpaid_due, today))
+    return due_stages(stages, oldest_unpaid_due, today)
 
 
 def overtaken(key: str, due: Sequence[str]) -> bool:

@@ -18,7 +18,7 @@ from bot.domain.plans import parse_kronor
 SMALLEST_AMOUNT = 100
 MOST_MONTHS = 36
 UNITS = {
-    "one": 1, "a": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
     "en": 1, "ett": 1, "två": 2, "tva": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7,
     "åtta": 8, "atta": 8, "nio": 9, "tio": 10, "elva": 11, "tolv": 12,
@@ -48,7 +48,7 @@ def _number_in_words(text: str) -> int | None:
         elif word in SCALES:
             found.append((pending or 1) * SCALES[word])
             pending = None
-        elif word in UNITS and word != "a":
+        elif word in UNITS:
             if pending is not None:
                 found.append(pending)
             pending = UNITS[word]

@@ -135,16 +135,17 @@ def _due_contacts(session: Session, case: ArrearsCase, facts: OrganisationFacts,
     )
 
 
-def compose(session: Session, message: OutreachMessage, renderer: Renderer, default_language: str) -> Reply | None:
-    """The text and buttons of a planned contact, in the tenant's language, from the latest
-    snapshot; None when there is nothing to say any more (the debt is paid)."""
+def compose(session: Session, message: OutreachMessage, renderer: Renderer) -> Reply | None:
+    """The text and buttons of a planned contact, in the tenant's language (the renderer's default
+    when none is known), from the latest snapshot; None when there is nothing to say any more (the
+    debt is paid)."""
     case = message.case
     lease = session.get(Lease, case.lease_id)
     snapshot = latest_snapshot(session, case.lease_id)
     if lease is None or snapshot is None or snapshot.amount_overdue_ore <= 0 or case.closed_on is not None:
         return None
     tenant = lease.tenant
-    language = language_of(session, message.chat_id, tenant) or default_language
+    language = language_of(session, message.chat_id, tenant)
     common: dict[str, Any] = {"name": tenant.first_name, "organisation": lease.organisation.name,
                               "date": {"date": snapshot.snapshot_date.isoformat()}}
     kind, _, ref = message.key.partition(":")

@@ -131,7 +131,7 @@ class OutreachDelivery:
             facts = self._organisations.get(message.case.lease.organisation.slug)
             if facts is None or in_quiet_hours(now, facts):
                 return SendOutcome.WAITING
-            reply = compose(session, message, self._renderer, self._renderer.default_language)
+            reply = compose(session, message, self._renderer)
             claimed = session.execute(
                 update(OutreachMessage)
                 .where(OutreachMessage.id == message_id, OutreachMessage.status == OutreachStatus.PENDING)

@@ -208,8 +208,7 @@ class StaffCases:
     def record_refusal(self, action: AuditAction, actor_id: int | None, actor_name: str | None, detail: str) -> None:
         """Someone not on the staff list tried to act."""
         with self._sessions.begin() as session:
-            session.add(AuditEvent(at=self._clock(), actor_telegram_id=actor_id, actor_name=actor_name,
-                                   action=action, detail=detail))
+            self._audit_event(session, action, actor_id, actor_name, None, detail)
 
     def _case_for(self, session: Session, facts: OrganisationFacts, case_id: int, member: StaffMember,
                   refused: AuditAction, *, permitted: bool) -> StaffCase | Refusal:
@@ -224,7 +223,11 @@ class StaffCases:
 
     def _audit(self, session: Session, action: AuditAction, member: StaffMember, case_id: int,
                detail: str | None = None) -> None:
-        session.add(AuditEvent(at=self._clock(), actor_telegram_id=member.telegram_user_id, actor_name=member.name,
+        self._audit_event(session, action, member.telegram_user_id, member.name, case_id, detail)
+
+    def _audit_event(self, session: Session, action: AuditAction, actor_id: int | None, actor_name: str | None,
+                     case_id: int | None, detail: str | None) -> None:
+        session.add(AuditEvent(at=self._clock(), actor_telegram_id=actor_id, actor_name=actor_name,
                                action=action, case_id=case_id, detail=detail))
 
     # --- putting cases in front of staff --------------------------------------------------

@@ -28,14 +28,17 @@ from bot.telegram.markup import markup_for
 logger = logging.getLogger(__name__)
 
 
-class OutreachSender(OutreachDelivery):
+class OutreachSender:
     """Outreach delivered through Telegram."""
 
+    def __init__(self, delivery: OutreachDelivery) -> None:
+        self._delivery = delivery
+
     async def send(self, bot: Bot) -> SendReport:
-        return await self.deliver(functools.partial(_send, bot))
+        return await self._delivery.deliver(functools.partial(_send, bot))
 
     async def run(self, bot: Bot) -> tuple[PlanReport, SendReport]:
-        return self.plan(), await self.send(bot)
+        return self._delivery.plan(), await self.send(bot)
 
 
 async def _send(bot: Bot, message: ClaimedMessage) -> Attempt:

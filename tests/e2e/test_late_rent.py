@@ -23,6 +23,7 @@ from bot.config.organisations import load_all
 from bot.infra.processes import rasa_stack
 from bot.config.settings import STOCKHOLM, Settings
 from bot.telegram.app import polling
+from bot.services.outreach_delivery import OutreachDelivery
 from bot.telegram.outreach import OutreachSender
 from tests.e2e.conftest import eventually, import_ledger_day, make_bot, stack_settings
 from tests.fakes.telegram_api import FakeTelegram, SentMessage, user
@@ -80,8 +81,8 @@ async def test_reminder_then_reason_balance_and_plan_then_paid(
     tenant_with_debt(db, "FLOW-01", "Hanna Ek", 6301, "sv")
     hanna = user(6301, "Hanna", language_code="sv")
     clock = [dt.datetime(2026, 12, 4, 6, 30, tzinfo=STOCKHOLM)]
-    outreach = OutreachSender(db, Renderer(frozen.project_root / "locales", "sv"), load_all(frozen.organisation_dir),
-                              lambda: clock[0])
+    outreach = OutreachSender(OutreachDelivery(
+        db, Renderer(frozen.project_root / "locales", "sv"), load_all(frozen.organisation_dir), lambda: clock[0]))
 
     # 06:30 is in quiet hours: the reminder is planned but waits.
     _planned, sent = await outreach.run(app.bot)  # type: ignore[attr-defined]
