@@ -18,6 +18,7 @@ from bot.config.organisations import load_all
 from bot.config.settings import PROJECT_ROOT
 from bot.db.models import Tenant
 from bot.domain.organisation import OrganisationFacts
+from bot.domain.reason_words import ReasonPhrases
 from bot.i18n.rendering import Renderer
 from bot.services.demo import TERMINAL_CHAT_ID, seed_demo
 
@@ -45,7 +46,13 @@ def using(
     """What the action server hands every action: here a fixed clock, and the real organisation
     files unless the test brings its own."""
     return ActionDependencies(
-        sessions, organisations() if facts is None else facts, renderer(), lambda: now, lambda: today)
+        sessions, organisations() if facts is None else facts, renderer(), lambda: now, lambda: today,
+        reason_phrases())
+
+
+@functools.cache
+def reason_phrases() -> ReasonPhrases:
+    return ReasonPhrases.bundled()
 
 
 @functools.cache

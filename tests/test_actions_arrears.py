@@ -59,6 +59,19 @@ async def test_a_reason_is_recorded_and_a_few_words_more_are_invited(behind: ses
     ]
 
 
+@pytest.mark.parametrize(("text", "reason"), [
+    ("I can't pay, I lost my job", LateRentReason.JOB_LOSS),
+    ("jag blev sjuk och kan inte betala hyran", LateRentReason.ILLNESS),
+])
+async def test_a_reason_written_with_i_cannot_pay_is_not_asked_for_again(
+    behind: sessionmaker[Session], text: str, reason: LateRentReason
+) -> None:
+    assert await run(ActionCannotPay(using(behind, NOW)), AMINA, text, "cannot_pay_rent") == [
+        {"key": "arrears.cannot_pay"}, BALANCE, {"key": "reason.ask_text", "buttons": [buttons.SKIP_REASON_TEXT_BUTTON]},
+    ]
+    assert case(behind).reason_code == reason
+
+
 async def test_a_tenant_may_decline_to_say_why(behind: sessionmaker[Session]) -> None:
     assert await run(ActionCannotPay(using(behind, NOW)), AMINA, "vill inte säga", "explain_reason", reason="declined") == [
         {"key": "reason.declined", "buttons": list(buttons.NEXT_STEP_BUTTONS)}

@@ -53,7 +53,8 @@ def _reason(code: str) -> LateRentReason | None:
 
 class ActionCannotPay(KnownTenantAction):
     """cannot_pay_rent, explain_reason: acknowledge, show the balance, and ask (optionally) why.
-    A reason button carries the code; a code other than "declined" invites a few words more."""
+    A reason button carries the code; a reason the tenant wrote in the same message ("I can't
+    pay, I lost my job") is taken as said. Either, unless declined, invites a few words more."""
 
     action_name = "action_cannot_pay"
 
@@ -63,12 +64,28 @@ class ActionCannotPay(KnownTenantAction):
         if debt is None:
             return [{"key": "reason.no_case", "buttons": list(ELSEWHERE_BUTTONS)}]
         if code is None:
+            opening = [{"key": "arrears.cannot_pay"}, balance_message(debt)]
+            spoken = self._reason_in_words(tracker)
+            if spoken is not None:
+                return [*opening, *self._take_reason(tracker, session, debt, spoken)]
             ask = ({"key": "reason.noted", "buttons": list(buttons.NEXT_STEP_BUTTONS)}
                    if debt.case.reason_code is not None else {"key": "reason.ask", "buttons": REASON_BUTTONS})
-            return [{"key": "arrears.cannot_pay"}, balance_message(debt), ask]
+            return [*opening, ask]
         reason = _reason(code)
         if reason is None:
             return [{"key": "reason.ask", "buttons": REASON_BUTTONS}]
+        return self._take_reason(tracker, session, debt, reason)
+
+    def _reason_in_words(self, tracker: Tracker) -> LateRentReason | None:
+        """The reason the tenant wrote in the same message ("I can't pay, I lost my job")."""
+        text = tracker.latest_message.get("text") or ""
+        return None if text.startswith("/") else self.dependencies.reason_phrases.reason_in(text)
+
+    def _take_reason(
+        self, tracker: Tracker, session: Session, debt: arrears.Debt, reason: LateRentReason
+    ) -> list[Message]:
+        """Keep the reason; unless the tenant declined, invite (optionally) a few words more."""
+        now = self.dependencies.now()
         arrears.record_reason(debt.case, reason, now)
         if reason is LateRentReason.DECLINED:
             return [{"key": "reason.declined", "buttons": list(buttons.NEXT_STEP_BUTTONS)}]

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.actions.tenants import UNKNOWN_TENANT, tenant_for_sender
 from bot.db.models import Tenant
 from bot.domain.organisation import OrganisationFacts
+from bot.domain.reason_words import ReasonPhrases
 from bot.i18n.rendering import Renderer
 
 # A message as the bot renders it: a catalog key, its parameters and buttons.
@@ -32,6 +33,8 @@ class ActionDependencies:
     renderer: Renderer
     now: Callable[[], dt.datetime]
     today: Callable[[], dt.date]
+    # What tenants write when they say why the rent is late, in every language.
+    reason_phrases: ReasonPhrases
 
 
 class TenantAction(Action):

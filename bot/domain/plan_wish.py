@@ -27,7 +27,7 @@ SCALES = {"hundred": 100, "hundra": 100, "thousand": 1000, "tusen": 1000}
 # "femhundra", "tvåtusen": Swedish writes the unit and the scale as one word.
 _COMPOUND = re.compile(r"^(" + "|".join(sorted(UNITS, key=len, reverse=True)) + r")?(hundra|tusen)$")
 # Word stems for "month" in the eight languages.
-_MONTH = re.compile(r"månad|manad|month|kuukau|شهر|ماه|bil\b|bilood|ወርሒ|ኣዋርሕ|місяц|месяц", re.IGNORECASE)
+_MONTH = re.compile(r"mån|manad|month|mths?\b|mnths?\b|kuukau|\bkk\b|misyat|міс|شهر|ماه|bil\b|bilood|ወርሒ|ኣዋርሕ|месяц", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+")
 
 
