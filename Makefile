@@ -50,6 +50,7 @@ locales/%/LC_MESSAGES/messages.mo: locales/%/LC_MESSAGES/messages.po $(VENV)/.in
 ## Evaluate the NLU on held-out examples per language; writes bench/nlu_report.md.
 nlu-eval: setup
 	RASA_TELEMETRY_ENABLED=false SQLALCHEMY_SILENCE_UBER_WARNING=1 $(RASA_VENV)/bin/python bench/nlu_eval.py $(NLU_EVAL_ARGS)
+	$(BIN)/python bench/extraction_eval.py
 
 ## Re-extract the English msgids and merge them into every catalog.
 messages: $(VENV)/.installed

@@ -21,6 +21,7 @@ from bot.config.settings import ConfigurationError, Settings
 from bot.db.session import make_engine, make_session_factory
 from bot.i18n.rendering import Renderer
 from bot.infra.crypto import TextCipher, cipher_for
+from bot.infra.language_examples import bundled_identifier
 from bot.infra.rasa_client import RasaClient
 from bot.safety.keywords import CrisisKeywords
 from bot.services.chat import ChatService
@@ -73,7 +74,7 @@ class App:
     def chat_service(self) -> ChatService:
         return ChatService(
             self.sessions, self.renderer, self.rasa, self.crisis_keywords, self.cipher, self.organisations,
-            clock=self.now,
+            clock=self.now, identify_language=lambda text: bundled_identifier().identify(text),
         )
 
     def outreach_sender(self) -> OutreachSender:

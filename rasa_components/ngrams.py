@@ -7,6 +7,7 @@ language-specific tokenizers or downloaded embeddings.
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 from typing import Any, ClassVar, Dict, Text
 
@@ -19,13 +20,31 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline, make_union
 
 
+# Letters tenants type for one another: Arabic and Persian forms of yeh, kaf, alef, teh marbuta.
+SAME_LETTER = str.maketrans({
+    "ي": "ی", "ى": "ی", "ك": "ک", "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه",
+    "\u0640": None, "\u200c": " ", "\u200d": None, "’": "'", "`": "'",
+})
+
+
+def normalise(text: str) -> str:
+    """What the n-grams are taken from: case-folded, without diacritics (so "nar maste jag
+    betala" reads like "när måste jag betala"), with the letter variants of Arabic script made one."""
+    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text).casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).translate(SAME_LETTER)
+
+
 def ngram_pipeline(config: Dict[Text, Any]) -> Pipeline:
-    """Character and word n-grams, then a logistic regression with balanced classes."""
+    """Character and word n-grams of the normalised text, then a logistic regression with
+    balanced classes."""
     features = make_union(
-        TfidfVectorizer(analyzer="char_wb", ngram_range=tuple(config["char_ngram_range"]), sublinear_tf=True),
+        TfidfVectorizer(
+            analyzer="char_wb", ngram_range=tuple(config["char_ngram_range"]), sublinear_tf=True,
+            preprocessor=normalise,
+        ),
         TfidfVectorizer(
             analyzer="word", ngram_range=tuple(config["word_ngram_range"]), sublinear_tf=True,
-            token_pattern=r"(?u)\b\w+\b",
+            token_pattern=r"(?u)\b\w+\b", preprocessor=normalise,
         ),
     )
     classifier = LogisticRegression(

@@ -15,6 +15,7 @@ from bot.actions.arrears import (
 from bot.actions.balance import ActionTellBalance
 from bot.actions.base import ActionDependencies, TenantAction
 from bot.actions.consent import ActionWithdrawConsent
+from bot.actions.safety import ActionCrisis
 from bot.actions.greeting import ActionGreetTenant
 from bot.actions.onboarding import ActionOnboarding
 from bot.actions.plans import ActionPaymentPlan
@@ -39,6 +40,7 @@ __all__ = [
     "ActionSocialServices",
     "ActionTellBalance",
     "ActionWithdrawConsent",
+    "ActionCrisis",
     "TenantAction",
     "actions_for",
 ]
@@ -57,6 +59,7 @@ ACTIONS: tuple[type[TenantAction], ...] = (
     ActionSocialServices,
     ActionTellBalance,
     ActionWithdrawConsent,
+    ActionCrisis,
 )
 
 

@@ -27,8 +27,10 @@ SCALES = {"hundred": 100, "hundra": 100, "thousand": 1000, "tusen": 1000}
 # "femhundra", "tvåtusen": Swedish writes the unit and the scale as one word.
 _COMPOUND = re.compile(r"^(" + "|".join(sorted(UNITS, key=len, reverse=True)) + r")?(hundra|tusen)$")
 # Word stems for "month" in the eight languages.
-_MONTH = re.compile(r"mån|manad|month|mths?\b|mnths?\b|kuukau|\bkk\b|misyat|міс|شهر|ماه|bil\b|bilood|ወርሒ|ኣዋርሕ|месяц", re.IGNORECASE)
+_MONTH = re.compile(r"mån|manad|month|mths?\b|mnths?\b|kuukau|\bkk\b|misyat|міс|شهر|شهور|اشهر|ماه|shhor|shuhur|ashhor|\bmah\b|\bmahe\b|bil\b|bilood|ወርሒ|ኣዋርሕ|አዋርሕ|werhi|awarh|месяц", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+")
+# Arabic written in Latin letters uses digits for letters ("a2dar adfa3"): not numbers.
+_DIGIT_AS_LETTER = re.compile(r"(?<=[a-z])\d+", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,7 @@ def _number_in_words(text: str) -> int | None:
 
 def plan_wish(text: str) -> PlanWish | None:
     """The months or the monthly amount in the message, or None when it names neither clearly."""
+    text = _DIGIT_AS_LETTER.sub("", text)
     number = parse_kronor(text)
     if number is None:
         number = _number_in_words(text)

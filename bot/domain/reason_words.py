@@ -22,14 +22,17 @@ PHRASE_DIR = Path(__file__).resolve().parent / "reason_phrases"
 SPOKEN_REASONS = frozenset(LateRentReason) - {LateRentReason.OTHER, LateRentReason.DECLINED}
 _NOT_WORD = re.compile(r"[\W_]+")
 _HEADING = re.compile(r"^\[(\w+)\]$")
+# Letters typed for one another in Arabic script: yeh, kaf, alef with marks, teh marbuta.
+_SAME_LETTER = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه"})
 
 
 def fold(text: str) -> str:
     """Case-folded text without diacritics (Latin, Cyrillic and Arabic marks alike), tatweel or
-    zero-width joiners, with every run of punctuation and spaces made one space."""
+    zero-width joiners, with the letter variants of Arabic script made one and every run of
+    punctuation and spaces made one space."""
     decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text).casefold())
     kept = "".join(ch for ch in decomposed if not unicodedata.combining(ch) and ch not in "\u0640\u200c\u200d")
-    return " ".join(_NOT_WORD.sub(" ", kept).split())
+    return " ".join(_NOT_WORD.sub(" ", kept.translate(_SAME_LETTER)).split())
 
 
 def parse_phrases(lines: Iterable[str], source: str = "reason phrases") -> dict[LateRentReason, list[str]]:

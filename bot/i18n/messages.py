@@ -624,6 +624,14 @@ MESSAGES: dict[str, str] = {
         "It is free and open day and night.\n"
         "For advice about your health, call 1177."
     ),
+    # Translators: Sent when a message might be about danger but the assistant
+    # is not sure (it could be small talk or an ordinary worry). Two buttons
+    # follow: "Yes, I need help" and "No, I am safe". Gentle, never alarming,
+    # never doubting the tenant; keep 112.
+    "crisis.check": N_(
+        "I want to make sure you are safe. If you or someone else is in danger right now, "
+        "call 112. Do you need help now?"
+    ),
     # Things going wrong
     # Translators: Shown when the assistant cannot answer because part of it is
     # down. Keep 112 (the emergency number). Apologetic and calm.
@@ -683,6 +691,14 @@ MESSAGES: dict[str, str] = {
     # Translators: Button label, keep it short (Telegram shows about 30
     # characters): skips writing about one's situation.
     "button.skip": N_("Skip"),
+    # Translators: Button label, keep it short (Telegram shows about 30
+    # characters): answers the safety question, the tenant needs help now; the
+    # emergency numbers follow and staff are told at once.
+    "button.crisis_need_help": N_("Yes, I need help"),
+    # Translators: Button label, keep it short (Telegram shows about 30
+    # characters): answers the safety question, the tenant is safe; what the
+    # assistant can help with follows.
+    "button.crisis_safe": N_("No, I am safe"),
     # Translators: Button label, keep it short (Telegram shows about 30
     # characters): asks for an instalment plan (avbetalningsplan). The tenant
     # speaks.

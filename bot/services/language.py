@@ -36,6 +36,15 @@ def keep_language(session: Session, chat_id: int, tenant: Tenant | None, client_
     return chat.language
 
 
+def recognise_language(session: Session, chat_id: int, code: str | None) -> str | None:
+    """The tenant wrote in a language the assistant speaks, though nothing else told which:
+    the chat goes on in it (the tenant's own record is left alone: they did not choose it)."""
+    if not is_supported(code):
+        return None
+    repositories.get_or_create_chat(session, chat_id).language = code
+    return code
+
+
 def choose_language(session: Session, chat_id: int, tenant: Tenant | None, code: str) -> bool:
     """The tenant chose a language: for this chat and, if we know who they are, for them."""
     if not is_supported(code):

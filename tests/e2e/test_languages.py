@@ -77,3 +77,28 @@ async def test_a_tenant_is_answered_in_their_own_language(
     if language != "en":
         english = {renderer.text("en", key) for key in ("language.changed", "capabilities")}
         assert not english & {reply.text for reply in replies}
+
+
+@pytest.mark.usefixtures("bot")
+async def test_a_tenant_whose_phone_speaks_german_and_who_writes_swedish_is_answered_in_swedish(
+    telegram: FakeTelegram, sessions: sessionmaker[Session]
+) -> None:
+    """The Telegram language (German) is not one the assistant speaks; the message is clearly
+    Swedish, so it is answered in Swedish without the language picker, and the chat stays in
+    Swedish. A message too short to tell ("ok") still gets the picker."""
+    renderer = Renderer(PROJECT_ROOT / "locales", "sv")
+    jonas, lena = user(5180, "Jonas", language_code="de"), user(5181, "Lena", language_code="de")
+    add_tenant(sessions, "Jonas Test", 5180)
+    add_tenant(sessions, "Lena Test", 5181)
+
+    await telegram.send_text(jonas, "hej, vad kan du hjälpa mig med?")
+    [reply] = await telegram.wait_for_messages(5180, 1)
+    assert reply.text == renderer.text("sv", "capabilities")
+    await telegram.send_text(jonas, "tack så mycket")
+    replies = await telegram.wait_for_messages(5180, 2)
+    assert renderer.text("sv", "language.choose") not in replies[1].text
+    assert replies[1].text == renderer.text("sv", "thanks.reply")
+
+    await telegram.send_text(lena, "ok")
+    [picker] = await telegram.wait_for_messages(5181, 1)
+    assert renderer.text("sv", "language.choose") in picker.text

@@ -18,6 +18,7 @@ from bot.db.migrate import upgrade
 from bot.db.models import ArrearsCase, Consent, Lease, Organisation, PaymentPlan, Referral, StaffCase, Tenant
 from bot.db.repositories import find_organisation
 from bot.db.session import make_engine, make_session_factory
+from bot.i18n.languages import LANGUAGES
 from bot.i18n.rendering import Renderer
 from bot.config.organisations import load_all
 from bot.infra.processes import rasa_stack
@@ -293,3 +294,39 @@ async def test_an_amount_or_months_in_the_tenants_own_words_get_that_plan(
             )
         }
     assert plans == {"FLOW-05": ("review", 8), "FLOW-06": ("proposed", 3)}
+
+
+# "I can't pay, I lost my job", as tenants write it in each language.
+CANNOT_PAY_LOST_JOB = {
+    "sv": "Jag kan inte betala hyran, jag har förlorat jobbet.",
+    "en": "I can't pay, I lost my job",
+    "ar": "ما بقدر ادفع الإيجار، خسرت شغلي",
+    "so": "kirada ma bixin karo maxaa yeelay shaqadii waan waayay",
+    "fa": "نمی‌تونم اجاره رو بدم، کارم رو از دست دادم",
+    "ti": "ክራይ ክኸፍል ኣይክእልን እየ ስራሕ ስለ ዝሰኣንኩ",
+    "uk": "Я не можу заплатити оренду, я втратила роботу",
+    "fi": "En pysty maksamaan vuokraa, menetin työpaikkani",
+}
+
+
+def test_every_language_says_why_in_one_message() -> None:
+    assert set(CANNOT_PAY_LOST_JOB) == set(LANGUAGES)
+
+
+@pytest.mark.parametrize("language", list(CANNOT_PAY_LOST_JOB))
+async def test_a_reason_in_the_same_message_is_not_asked_for_again(
+    db: sessionmaker[Session], telegram: FakeTelegram, app: object, renderer: Renderer, language: str
+) -> None:
+    """"I can't pay, I lost my job": the balance, then straight to the optional few words; the
+    reason buttons are not shown and the reason is kept."""
+    index = list(CANNOT_PAY_LOST_JOB).index(language)
+    number, user_id = f"WORDS-{language}", 6400 + index
+    tenant_with_debt(db, number, "Omar Test", user_id, language)
+    await telegram.send_text(user(user_id, "Omar", language_code=language), CANNOT_PAY_LOST_JOB[language])
+    replies = await telegram.wait_for_messages(user_id, 3)
+    assert [reply.text for reply in replies[::2]] == [
+        renderer.text(language, "arrears.cannot_pay"), renderer.text(language, "reason.ask_text")]
+    assert renderer.text(language, "reason.ask") not in {reply.text for reply in replies}
+    with db() as session:
+        reason = session.scalar(select(ArrearsCase.reason_code).join(Lease, ArrearsCase.lease_id == Lease.id).where(Lease.lease_number == number))
+    assert reason == "job_loss"

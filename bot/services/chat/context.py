@@ -34,6 +34,8 @@ class ChatContext:
     cipher: TextCipher
     organisations: Mapping[str, OrganisationFacts]
     clock: Callable[[], dt.datetime]
+    # The language a message is written in, when it is clearly one the assistant speaks.
+    identify_language: Callable[[str], str | None] = lambda text: None
 
     def say(self, language: str | None, key: str) -> Reply:
         """One keyed reply, in `language` or the default one."""

@@ -32,8 +32,10 @@ class ChatService:
         cipher: TextCipher,
         organisations: Mapping[str, OrganisationFacts],
         clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC),
+        identify_language: Callable[[str], str | None] = lambda text: None,
     ) -> None:
-        self._context = ChatContext(session_factory, renderer, rasa, crisis_keywords, cipher, organisations, clock)
+        self._context = ChatContext(
+            session_factory, renderer, rasa, crisis_keywords, cipher, organisations, clock, identify_language)
 
     async def aclose(self) -> None:
         await self._context.rasa.aclose()

@@ -16,20 +16,24 @@ from bot.services.chat.context import ChatContext, Sender
 from bot.services.chat.rasa_replies import ask_rasa
 from bot.services.chat.replies import CRISIS_KEY, language_picker
 from bot.services.chat.turn import ask_person_in, hear, record_reason_text, tenant_of
-from bot.services.language import keep_language, language_of
+from bot.services.language import keep_language, language_of, recognise_language
 
 logger = logging.getLogger(__name__)
 
 
 async def answer_text(ctx: ChatContext, sender: Sender, text: str) -> list[Reply]:
     """Answer a typed message. A clear crisis phrase gets the emergency numbers first, whatever
-    else happens (no language chosen yet, Rasa down, an answer awaited), and asks staff in."""
+    else happens (no language chosen yet, Rasa down, an answer awaited), and asks staff in.
+    With no language known, the message's own is used if it is clearly one the assistant
+    speaks; only when unsure is the tenant asked to choose."""
     crisis = _is_crisis(ctx, sender, text)
     now = ctx.clock()
     with ctx.sessions.begin() as session:
         tenant = tenant_of(session, sender)
         wait = hear(ctx, session, sender, tenant)
         language = keep_language(session, sender.chat_id, tenant, sender.client_language)
+        if language is None:
+            language = recognise_language(session, sender.chat_id, ctx.identify_language(text))
         if crisis:
             ask_person_in(ctx, session, sender, tenant, CaseReason.CRISIS, priority=True)
     numbers = [ctx.say(language, CRISIS_KEY)] if crisis else []
