@@ -18,6 +18,12 @@ from bot.domain.plan_wish import PlanWish, plan_wish
         ("kan jag dela upp det på tre månader?", PlanWish(months=3)),
         ("can I split it over 4 months", PlanWish(months=4)),
         ("can I pay it in six months?", PlanWish(months=6)),
+        # Arabic in Latin letters: the digits inside words are letters, not numbers.
+        ("ana ma a2dar edfa3 kolo, a2sat b 1000 kr bel shahr", PlanWish(monthly_kronor=1000)),
+        ("٣ شهور", PlanWish(months=3)),
+        ("voinko maksaa 3 kk aikana", PlanWish(months=3)),
+        ("можна розбити на 6 міс", PlanWish(months=6)),
+        ("kan jag betala på 3 mån", PlanWish(months=3)),
     ],
 )
 def test_an_amount_or_months_in_the_message_is_understood(text: str, wish: PlanWish) -> None:
