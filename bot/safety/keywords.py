@@ -13,11 +13,16 @@ from collections.abc import Iterable
 from pathlib import Path
 
 KEYWORD_DIR = Path(__file__).resolve().parent / "keywords"
-APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "´": "'", "\u200c": " "})
+APOSTROPHES = str.maketrans({
+    "’": "'", "ʼ": "'", "`": "'", "´": "'", "\u200c": " ",
+    # Persian typed on an Arabic keyboard: the same word either way.
+    "ي": "ی", "ى": "ی", "ك": "ک",
+})
 
 
 def normalise(text: str) -> str:
-    """Case-fold, unify apostrophes and joiners, collapse whitespace."""
+    """Case-fold, unify apostrophes, joiners and the Arabic and Persian forms of yeh and kaf,
+    collapse whitespace."""
     text = unicodedata.normalize("NFKC", text).translate(APOSTROPHES).casefold()
     return " ".join(text.split())
 
