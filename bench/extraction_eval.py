@@ -18,9 +18,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.domain.plan_wish import plan_wish  # noqa: E402
-from bot.domain.reason_words import ReasonPhrases  # noqa: E402
 from bot.i18n.languages import LANGUAGES  # noqa: E402
 from bot.infra.language_examples import bundled_identifier  # noqa: E402
+from bot.infra.reason_phrases import load_reason_phrases  # noqa: E402
 
 HELD_OUT = ROOT / "tests" / "nlu"
 
@@ -69,7 +69,7 @@ def language_scores(language: str, identify: Callable[[str], str | None]) -> dic
 
 
 def main() -> int:
-    phrases, identifier = ReasonPhrases.bundled(), bundled_identifier()
+    phrases, identifier = load_reason_phrases(), bundled_identifier()
     report = {
         language: {
             "reason": scored(labelled("reasons", language),

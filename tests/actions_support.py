@@ -19,6 +19,7 @@ from bot.config.settings import PROJECT_ROOT
 from bot.db.models import Tenant
 from bot.domain.organisation import OrganisationFacts
 from bot.domain.reason_words import ReasonPhrases
+from bot.infra.reason_phrases import load_reason_phrases
 from bot.i18n.rendering import Renderer
 from bot.services.demo import TERMINAL_CHAT_ID, seed_demo
 
@@ -52,7 +53,7 @@ def using(
 
 @functools.cache
 def reason_phrases() -> ReasonPhrases:
-    return ReasonPhrases.bundled()
+    return load_reason_phrases()
 
 
 @functools.cache

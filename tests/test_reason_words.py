@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from bot.domain.reason_words import PHRASE_DIR, SPOKEN_REASONS, ReasonPhrases, fold, parse_phrases
+from bot.domain.reason_words import SPOKEN_REASONS, ReasonPhrases, fold, parse_phrases
 from bot.domain.reasons import LateRentReason
 from bot.i18n.languages import LANGUAGES
+from bot.infra.reason_phrases import PHRASE_DIR, load_reason_phrases
 
 PHRASES = ReasonPhrases(parse_phrases([
     "# a comment", "[job_loss]", "förlorat jobbet", "lost my job", "uppsagd", "[illness]", "sjuk", "",
@@ -58,3 +59,10 @@ def test_every_language_has_phrases_for_every_reason_that_can_be_said(language: 
     path = PHRASE_DIR / f"{language}.txt"
     found = parse_phrases(path.read_text(encoding="utf-8").splitlines(), path.name)
     assert set(found) == SPOKEN_REASONS
+
+
+def test_the_bundled_phrases_of_all_languages_are_read_together() -> None:
+    phrases = load_reason_phrases()
+    assert phrases.reason_in("I can't pay, I lost my job") is LateRentReason.JOB_LOSS
+    # The Swedish words for benefits count whatever language the rest of the message is in.
+    assert phrases.reason_in("a-kassan has not paid yet") is LateRentReason.BENEFITS_DELAYED

@@ -21,7 +21,7 @@ from bot.actions.onboarding import ActionOnboarding
 from bot.actions.plans import ActionPaymentPlan
 from bot.actions.staff import ActionReferToStaff
 from bot.actions.tenancy import ActionAnswerTenancyQuestion
-from bot.domain.reason_words import ReasonPhrases
+from bot.infra.reason_phrases import load_reason_phrases
 
 if TYPE_CHECKING:
     from bot.app import App
@@ -66,5 +66,5 @@ ACTIONS: tuple[type[TenantAction], ...] = (
 def actions_for(app: App) -> list[TenantAction]:
     """Every action the domain lists, each built once over the parts of the application actions use."""
     dependencies = ActionDependencies(
-        app.sessions, app.organisations, app.renderer, app.now, app.today, ReasonPhrases.bundled())
+        app.sessions, app.organisations, app.renderer, app.now, app.today, load_reason_phrases())
     return [action(dependencies) for action in ACTIONS]

@@ -1,8 +1,8 @@
 """Why the rent is late, when the tenant already said it in words: "I can't pay, I lost my job",
 "jag blev sjuk och kan inte betala hyran". The tenant is then not asked again.
 
-The phrases for each reason are kept per language in `reason_phrases/<lang>.txt`, under a
-`[reason]` heading. They are matched on folded text (`fold`: case, diacritics and punctuation
+The phrases for each reason are kept per language in `bot/i18n/reason_phrases/<lang>.txt`
+(read by `bot.infra.reason_phrases`), under a `[reason]` heading. They are matched on folded text (`fold`: case, diacritics and punctuation
 ignored, so "forlorat jobbet" is read like "förlorat jobbet") where a word starts, as a prefix,
 so a stem matches its inflections. A message whose phrases point to two different reasons is
 unclear, and the tenant is asked, as when none is found.
@@ -13,11 +13,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
-from pathlib import Path
 
 from bot.domain.reasons import LateRentReason
 
-PHRASE_DIR = Path(__file__).resolve().parent / "reason_phrases"
 # The reasons that can be said in words; declining is only ever a button.
 SPOKEN_REASONS = frozenset(LateRentReason) - {LateRentReason.OTHER, LateRentReason.DECLINED}
 _NOT_WORD = re.compile(r"[\W_]+")
@@ -68,15 +66,6 @@ class ReasonPhrases:
             reason: re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(set(found), key=len, reverse=True))) + ")")
             for reason, found in phrases.items() if found
         }
-
-    @classmethod
-    def bundled(cls, directory: Path = PHRASE_DIR) -> ReasonPhrases:
-        merged: dict[LateRentReason, list[str]] = {}
-        for path in sorted(directory.glob("*.txt")):
-            lines = path.read_text(encoding="utf-8").splitlines()
-            for reason, found in parse_phrases(lines, path.name).items():
-                merged.setdefault(reason, []).extend(found)
-        return cls(merged)
 
     def reason_in(self, text: str) -> LateRentReason | None:
         """The one reason the message states, or None when it states none or several."""

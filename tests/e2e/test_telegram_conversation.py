@@ -209,9 +209,14 @@ async def test_stopping_rasa_mid_conversation_gives_the_localized_fallback(
 
 @pytest.mark.usefixtures("bot")
 async def test_a_crisis_phrase_is_answered_even_before_a_language_is_chosen(telegram: FakeTelegram) -> None:
-    newcomer = user(5010, "Jo")  # no language known: the picker would come first
+    newcomer = user(5010, "Jo")  # no language known from the chat, the lease or the phone
     await telegram.send_text(newcomer, "he hits me and I am scared")
-    emergency, picker = await telegram.wait_for_messages(5010, 2)
+    emergency, *_ = await telegram.wait_for_messages(5010, 1)
+    assert "112" in emergency.text and "90101" in emergency.text
+    # Too short to tell the language: the numbers still come first, then the picker.
+    stranger = user(5011, "Ro")
+    await telegram.send_text(stranger, "suicide")
+    emergency, picker = await telegram.wait_for_messages(5011, 2)
     assert "112" in emergency.text and "90101" in emergency.text
     assert ("English", "lang:en") in picker.buttons
 
