@@ -147,7 +147,8 @@ def test_a_snapshot_showing_an_instalment_unpaid_marks_the_plan_missed_and_conta
         plan = session.scalars(select(PaymentPlan)).one()
         assert (plan.status, plan.missed_on) == ("missed", dt.date(2027, 2, 5))
         contact = session.scalars(select(OutreachMessage)).one()
-        assert (contact.key, contact.status) == (f"missed:{plan.id}", "pending")
+        # To the tenant's chat: without one, outreach could never send it.
+        assert (contact.key, contact.status, contact.chat_id) == (f"missed:{plan.id}", "pending", 501)
         assert arrears.first_missed_instalment(plan, arrears.current_debt(
             session, session.get(Lease, plan.case.lease_id)).snapshot).due == dt.date(2027, 1, 29)
 

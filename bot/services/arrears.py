@@ -162,7 +162,14 @@ def follow_plan(session: Session, case: ArrearsCase, snapshot: LedgerSnapshot) -
         return None
     plan.status = plans.moved(plan.status, PlanStatus.MISSED)
     plan.missed_on = snapshot.snapshot_date
-    session.add(OutreachMessage(case=case, key=contact_key(ContactKind.MISSED, plan.id), status=OutreachStatus.PENDING))
+    # Sent to the tenant's chat; without one, staff see the tenant on the hard-to-reach list.
+    tenant = session.get(Lease, case.lease_id).tenant  # type: ignore[union-attr]
+    chat_id = tenant.telegram_user_id if tenant is not None else None
+    session.add(OutreachMessage(
+        case=case, key=contact_key(ContactKind.MISSED, plan.id), chat_id=chat_id,
+        status=OutreachStatus.PENDING if chat_id is not None else OutreachStatus.SKIPPED,
+        detail=None if chat_id is not None else "no linked chat",
+    ))
     return plan
 
 

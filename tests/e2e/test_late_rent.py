@@ -24,6 +24,8 @@ from bot.config.organisations import load_all
 from bot.infra.processes import rasa_stack
 from bot.config.settings import STOCKHOLM, Settings
 from bot.telegram.app import polling
+from bot.domain.plans import PlanPolicy, plan_for_amount
+from bot.services import arrears
 from bot.services.outreach_delivery import OutreachDelivery
 from bot.telegram.outreach import OutreachSender
 from tests.e2e.conftest import eventually, import_ledger_day, make_bot, stack_settings
@@ -330,3 +332,29 @@ async def test_a_reason_in_the_same_message_is_not_asked_for_again(
     with db() as session:
         reason = session.scalar(select(ArrearsCase.reason_code).join(Lease, ArrearsCase.lease_id == Lease.id).where(Lease.lease_number == number))
     assert reason == "job_loss"
+
+
+async def test_a_missed_instalment_reaches_the_tenant(
+    frozen: Settings, db: sessionmaker[Session], telegram: FakeTelegram, app: object, renderer: Renderer
+) -> None:
+    """An agreed plan whose first instalment a later snapshot shows unpaid is marked missed, and
+    the tenant is written to through Telegram. Protects the chat the missed-instalment message is
+    addressed to: without it the message waited for ever and the tenant heard nothing."""
+    tenant_with_debt(db, "FLOW-07", "Ali Nur", 6307, "en")
+    with db.begin() as session:
+        lease = session.scalars(select(Lease).where(Lease.lease_number == "FLOW-07")).one()
+        debt = arrears.current_debt(session, lease)
+        assert debt is not None
+        plan = arrears.agree_plan(session, debt, plan_for_amount(debt.amount_ore, 400_000, dt.date(2027, 1, 1)),
+                                  PlanPolicy(6, 300_00, auto_confirm=True), MORNING)
+        assert plan.status == "active" and plan.instalments[0].due == dt.date(2026, 12, 30)
+    with db.begin() as session:
+        organisation = find_organisation(session, "demo")
+        assert organisation is not None
+        import_ledger_day(session, organisation, "FLOW-07;8 000;2026-11-30;2027-01-05\n")
+    outreach = OutreachSender(OutreachDelivery(
+        db, Renderer(frozen.project_root / "locales", "sv"), load_all(frozen.organisation_dir), lambda: MORNING))
+    await outreach.run(app.bot)  # type: ignore[attr-defined]
+    texts = [message.text for message in telegram.messages_to(6307)]
+    assert any(text.startswith("Hello Ali. According to our records on January 5, 2027, the payment of your "
+                               "instalment plan that was due on December 30, 2026 has not arrived.") for text in texts), texts
