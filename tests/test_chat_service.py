@@ -325,3 +325,14 @@ async def test_the_terminal_chat_numbers_buttons_and_answers_commands(
     assert "  1) Svenska\n  2) English" in transcript
     assert f"assistant: {renderer.text('en', 'language.changed')}" in transcript
     assert output[-1] == f"\nassistant: {renderer.text('en', 'command.unknown')}"
+
+
+async def test_an_empty_answer_from_rasa_is_not_silence(
+    service: ChatService, rasa: tuple[FakeRasa, str], renderer: Renderer
+) -> None:
+    """When the action server is down or too slow, Rasa swallows the action's error and answers
+    with nothing at all. Protects the turn's answer: without it the tenant got silence."""
+    fake, _ = rasa
+    fake.answers["vad är jag skyldig?"] = []
+    assert texts(await service.message(SARA, "vad är jag skyldig?")) == [
+        renderer.text("sv", "error.assistant_unavailable")]

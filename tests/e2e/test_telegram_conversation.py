@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.db.models import Chat, ProcessedUpdate, Tenant
-from bot.infra.processes import start_rasa
+from bot.infra.processes import start_action_server, start_rasa
 from bot.config.settings import Settings
 from bot.telegram.app import polling
 from tests.conftest import free_port
@@ -205,6 +205,34 @@ async def test_stopping_rasa_mid_conversation_gives_the_localized_fallback(
     finally:
         rasa.stop()
     assert fallback.text.startswith("Sorry, I can't answer right now. Please try again in a little while.")
+
+
+async def test_with_the_action_server_stopped_the_tenant_is_still_answered(
+    telegram: FakeTelegram, sessions: sessionmaker[Session], stack: Settings, trained_model: Path,
+    tmp_path: Path,
+) -> None:
+    """Rasa swallows a failed custom action and answers nothing. Protects the turn's answer
+    (`bot/services/chat/rasa_replies.py`): without it, "what do I owe?" with the action server
+    down got silence."""
+    own = stack.with_overrides(
+        rasa_url=f"http://127.0.0.1:{free_port()}", action_server_port=free_port(), var_dir=tmp_path,
+        tracker_store_url=f"sqlite:///{tmp_path / 'tracker.db'}",
+    )
+    actions = start_action_server(own)
+    rasa = start_rasa(own, trained_model)
+    tenant = user(5012, "Mia", language_code="en")
+    try:
+        async with polling(make_bot(own, telegram), timeout_seconds=1):
+            await telegram.send_text(tenant, "hi")
+            [greeting] = await telegram.wait_for_messages(5012, 1)
+            assert greeting.text.startswith("Hello! I am the chat assistant")
+            actions.stop()
+            await telegram.send_text(tenant, "how much do I owe?")
+            [_, unavailable] = await telegram.wait_for_messages(5012, 2)
+    finally:
+        rasa.stop()
+        actions.stop()
+    assert unavailable.text.startswith("Sorry, I can't answer right now.") and "112" in unavailable.text
 
 
 @pytest.mark.usefixtures("bot")

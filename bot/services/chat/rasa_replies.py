@@ -23,6 +23,11 @@ async def ask_rasa(ctx: ChatContext, sender: Sender, language: str, text: str) -
     except RasaUnavailable:
         logger.exception("Rasa did not answer chat %s", sender.chat_id)
         return [ctx.say(language, "error.assistant_unavailable")]
+    if not messages:
+        # Rasa swallows a failed custom action (the action server down or too slow) and answers
+        # nothing; the tenant must not be met with silence.
+        logger.error("Rasa gave no answer to chat %s; is the action server down?", sender.chat_id)
+        return [ctx.say(language, "error.assistant_unavailable")]
     keys = [m["custom"].get("key") for m in messages if isinstance(m.get("custom"), Mapping)]
     replies = [render(ctx, language, message) for message in messages]
     return replies + follow_up(ctx, sender, language, keys)
