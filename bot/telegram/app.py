@@ -39,7 +39,9 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 PRIVATE = filters.ChatType.PRIVATE
-ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY]
+NEW = filters.UpdateType.MESSAGE
+# Edited messages are read for crisis phrases only (`edited_message`).
+ALLOWED_UPDATES = [Update.MESSAGE, Update.EDITED_MESSAGE, Update.CALLBACK_QUERY]
 
 
 class TelegramBot:
@@ -69,9 +71,10 @@ class TelegramBot:
                 CommandHandler("language", self.language, filters=PRIVATE),
                 CommandHandler("help", self.help, filters=PRIVATE),
                 CommandHandler("consent", self.consent, filters=PRIVATE),
-                MessageHandler(PRIVATE & filters.TEXT & ~filters.COMMAND, self.text_message),
-                MessageHandler(PRIVATE & filters.COMMAND, self.unknown_command),
-                MessageHandler(PRIVATE & ~filters.TEXT, self.non_text_message),
+                MessageHandler(PRIVATE & filters.UpdateType.EDITED_MESSAGE, self.edited_message),
+                MessageHandler(PRIVATE & NEW & filters.TEXT & ~filters.COMMAND, self.text_message),
+                MessageHandler(PRIVATE & NEW & filters.COMMAND, self.unknown_command),
+                MessageHandler(PRIVATE & NEW & ~filters.TEXT, self.non_text_message),
                 CallbackQueryHandler(self.button),
             ],
             group=0,
@@ -140,11 +143,20 @@ class TelegramBot:
         anyone has; otherwise the assistant asks for words."""
         assert update.effective_message is not None
         sender = _sender(update)
+        # A caption is words too: a crisis phrase in it gets the emergency numbers first.
+        await self._send(update, self._service.emergency(sender, update.effective_message.caption or ""))
         if self._desk is not None and await self._desk.relay_from_tenant(
             context.bot, sender.chat_id, None, update.effective_message.message_id
         ):
             return
         await self._send(update, [self._service.text(sender, "input.text_only")])
+
+    async def edited_message(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """A tenant who edits a message is not answered again (that could repeat what the first
+        answer did), but a crisis phrase written into it gets the emergency numbers."""
+        message = update.effective_message
+        assert message is not None
+        await self._send(update, self._service.emergency(_sender(update), message.text or message.caption or ""))
 
     async def button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Handle a pressed button: acknowledge it, mark the choice, and answer it."""

@@ -3,6 +3,7 @@ bot, Rasa, the action server and the database."""
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.db.models import Chat, ProcessedUpdate, Tenant
+from bot.db.models import Chat, ProcessedUpdate, StaffCase, Tenant
 from bot.infra.processes import start_action_server, start_rasa
 from bot.config.settings import Settings
 from bot.telegram.app import polling
@@ -257,3 +258,34 @@ async def test_a_malformed_update_does_not_block_the_good_ones(telegram: FakeTel
     [reply] = await telegram.wait_for_messages(5011, 1)
     assert reply.text.startswith("Hello! I am the chat assistant")
     await eventually(lambda: not telegram.updates)
+
+
+@pytest.mark.usefixtures("bot")
+async def test_a_crisis_phrase_in_a_photo_caption_or_an_edited_message_gets_the_numbers(
+    telegram: FakeTelegram, sessions: sessionmaker[Session]
+) -> None:
+    """Words come in captions and edits too. Protects the crisis check on both: without it a photo
+    captioned "he hits me" got only "please write in words", and an edit was never read."""
+    add_tenant(sessions, "Kim Test", 5013)
+    kim = user(5013, "Kim", language_code="en")
+    await telegram.send_photo(kim, caption="he hits me and I am scared")
+    emergency, text_only = await telegram.wait_for_messages(5013, 2)
+    assert "112" in emergency.text and "90101" in emergency.text
+    assert "90101" not in text_only.text
+
+    sent = await telegram.send_text(kim, "thanks")
+    answers = len(await telegram.wait_for_messages(5013, 3))
+    await telegram.edit_text(kim, sent, "thanks. i want to kill myself")
+    *_, numbers = await telegram.wait_for_messages(5013, answers + 1)
+    assert "112" in numbers.text and "90101" in numbers.text
+    with sessions() as session:
+        cases = session.scalars(select(StaffCase).where(StaffCase.chat_id == 5013)).all()
+        assert [(case.reason, case.priority) for case in cases] == [("crisis", True)]
+
+    # An ordinary edit is not answered again.
+    before = len(telegram.messages_to(5013))
+    plain = await telegram.send_text(kim, "what can you do")
+    await telegram.wait_for_messages(5013, before + 1)
+    await telegram.edit_text(kim, plain, "what can you do?")
+    await asyncio.sleep(1.0)
+    assert len(telegram.messages_to(5013)) == before + 1

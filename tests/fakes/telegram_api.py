@@ -214,6 +214,23 @@ class FakeTelegram:
             message["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command)}]
         return await self.push({"message": message})
 
+    async def send_photo(self, user: dict[str, Any], caption: str | None = None) -> dict[str, Any]:
+        message: dict[str, Any] = {
+            "message_id": next(self._message_ids),
+            "date": int(time.time()),
+            "chat": {"id": user["id"], "type": "private", "first_name": user["first_name"]},
+            "from": user,
+            "photo": [{"file_id": "p1", "file_unique_id": "pu1", "width": 90, "height": 90}],
+        }
+        if caption is not None:
+            message["caption"] = caption
+        return await self.push({"message": message})
+
+    async def edit_text(self, user: dict[str, Any], sent: dict[str, Any], text: str) -> dict[str, Any]:
+        """The tenant edits a message they sent (`sent` is what `send_text` returned)."""
+        message = {**sent["message"], "text": text, "edit_date": int(time.time())}
+        return await self.push({"edited_message": message})
+
     async def send_group_text(
         self, user: dict[str, Any], group_id: int, text: str, thread_id: int | None = None
     ) -> dict[str, Any]:
