@@ -4,7 +4,7 @@ import datetime as dt
 
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import inspect
+from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.db import repositories
@@ -50,6 +50,21 @@ def test_a_stale_claim_is_taken_over_once(session_factory: sessionmaker[Session]
     with session_factory() as session:
         row = session.get(ProcessedUpdate, 9)
         assert row is not None and row.completed_at is None
+
+
+def test_updates_older_than_a_day_are_forgotten(session_factory: sessionmaker[Session]) -> None:
+    """Protects the table from growing for ever, and a new update whose id Telegram reused
+    (it numbers afresh after a week without updates) from being skipped as handled."""
+    old = NOW - repositories.UPDATE_MEMORY - dt.timedelta(minutes=1)
+    assert claim(session_factory, 11, old) and claim(session_factory, 12, old)
+    with session_factory.begin() as session:
+        repositories.complete_update(session, 11, old)
+    assert claim(session_factory, 13, NOW)
+    with session_factory.begin() as session:
+        repositories.complete_update(session, 13, NOW)
+    with session_factory() as session:
+        assert sorted(session.scalars(select(ProcessedUpdate.update_id))) == [13]
+    assert claim(session_factory, 11, NOW) is True
 
 
 def test_a_chat_is_created_on_first_contact(session_factory: sessionmaker[Session]) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -27,6 +27,11 @@ def find_tenant_by_telegram_user(session: Session, telegram_user_id: int) -> Ten
 
 def find_organisation(session: Session, slug: str) -> Organisation | None:
     return session.scalar(select(Organisation).where(Organisation.slug == slug))
+
+
+# How long a handled update is remembered: far longer than any redelivery (Telegram retries
+# within minutes), far shorter than the week after which it may reuse update ids.
+UPDATE_MEMORY = dt.timedelta(days=1)
 
 
 def claim_update(session: Session, update_id: int, now: dt.datetime, stale_after: dt.timedelta) -> bool:
@@ -60,11 +65,15 @@ def claim_update(session: Session, update_id: int, now: dt.datetime, stale_after
 
 
 def complete_update(session: Session, update_id: int, now: dt.datetime) -> None:
+    """Mark the update handled, and forget updates claimed more than `UPDATE_MEMORY` ago: the
+    table does not grow without bound, and Telegram, which numbers updates afresh after a week
+    without any, cannot have a new update skipped as an old one."""
     session.execute(
         update(ProcessedUpdate)
         .where(ProcessedUpdate.update_id == update_id)
         .values(completed_at=now)
     )
+    session.execute(delete(ProcessedUpdate).where(ProcessedUpdate.claimed_at < now - UPDATE_MEMORY))
 
 
 def latest_snapshot(session: Session, lease_id: int) -> LedgerSnapshot | None:
