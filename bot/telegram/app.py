@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session, sessionmaker
 from telegram import InlineKeyboardMarkup, Update
+from telegram.error import BadRequest
 from telegram._utils.types import JSONDict  # the type of a raw API answer
 from telegram.ext import (
     Application,
@@ -29,7 +30,7 @@ from bot.db import repositories
 from bot.i18n.rendering import Reply
 from bot.config.settings import Settings
 from bot.telegram.limits import TelegramLimits
-from bot.telegram.markup import markup_for
+from bot.telegram.markup import markup_for, send_text
 from bot.telegram.outreach import OutreachSender
 from bot.telegram.staff import StaffDesk
 
@@ -169,7 +170,13 @@ class TelegramBot:
         label = _button_label(message.reply_markup, query.data)
         if label is not None and message.text:
             # Buttons answered once are removed, so an old choice cannot be sent again.
-            await query.edit_message_text(f"{message.text}\n\n✓ {label}", reply_markup=None)
+            try:
+                await query.edit_message_text(f"{message.text}\n\n✓ {label}", reply_markup=None)
+            except BadRequest as refused:
+                if "not modified" not in str(refused).lower():
+                    raise
+                # A second tap on a choice the first already marked: it was answered once.
+                return
         await self._send(update, await self._service.button(_sender(update), query.data or ""))
 
     async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -188,7 +195,7 @@ class TelegramBot:
         chat = update.effective_chat
         assert chat is not None
         for reply in replies:
-            await chat.send_message(reply.text, reply_markup=markup_for(reply))
+            await send_text(chat.get_bot(), chat.id, reply.text, markup_for(reply))
 
 
 def _sender(update: Update) -> Sender:

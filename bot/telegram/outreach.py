@@ -23,7 +23,7 @@ from bot.config.settings import Settings
 from bot.services.outreach import PlanReport
 from bot.services.outreach_delivery import Attempt, ClaimedMessage, OutreachDelivery, SendOutcome, SendReport
 from bot.telegram.limits import TelegramLimits
-from bot.telegram.markup import markup_for
+from bot.telegram.markup import markup_for, send_text
 
 logger = logging.getLogger(__name__)
 
@@ -43,7 +43,7 @@ class OutreachSender:
 
 async def _send(bot: Bot, message: ClaimedMessage) -> Attempt:
     try:
-        await bot.send_message(message.chat_id, message.reply.text, reply_markup=markup_for(message.reply))
+        await send_text(bot, message.chat_id, message.reply.text, markup_for(message.reply))
     except (Forbidden, BadRequest) as error:
         # The tenant blocked the bot, or the chat is gone: staff need another way.
         return Attempt(SendOutcome.FAILED, str(error))

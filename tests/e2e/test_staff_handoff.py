@@ -27,6 +27,8 @@ KARIN = user(7001, "Karin")  # rent administrator
 PER = user(7002, "Per")  # housing officer
 STRANGER = user(9999, "Mallory")
 INERT = 'Tack <b>fint</b> &amp; =HYPERLINK("http://evil.example")'
+# Six paragraphs of 800 characters: longer than one Telegram message.
+LONG_TEXT = "\n\n".join(["ord " * 199 + "slut"] * 6)
 
 
 def tenant_owing(sessions: sessionmaker[Session], stack: Settings, number: str, name: str, user_id: int,
@@ -106,34 +108,44 @@ async def test_staff_claim_reply_and_close_a_case_and_the_assistant_comes_back(
     *_, relayed = await telegram.wait_for_messages(6401, 3)
     assert relayed.text == f"Din kundvärd:\nHej Sara! {INERT}"
     assert relayed.parse_mode is None
+    # A reply longer than Telegram takes in one message (4 096 characters) arrives in pieces,
+    # cut between paragraphs; without that Telegram refused it and Sara got nothing.
+    await telegram.send_group_text(KARIN, STAFF_GROUP, LONG_TEXT, topic)
+    *_, first, second = await telegram.wait_for_messages(6401, 5)
+    assert first.text.startswith("Din kundvärd:\n") and max(len(first.text), len(second.text)) <= 4096
+    assert f"{first.text}\n\n{second.text}" == f"Din kundvärd:\n{LONG_TEXT}"
 
     # Sara answers: it goes to the topic, inert, and the assistant does not answer on top.
     await telegram.send_text(sara, INERT)
     await eventually(lambda: in_topic(telegram, topic)[-1].text == f"Sara: {INERT}")
     assert in_topic(telegram, topic)[-1].parse_mode is None
-    assert len(telegram.messages_to(6401)) == 3
+    assert len(telegram.messages_to(6401)) == 5
+    # So does a long message from Sara, with her name in front.
+    await telegram.send_text(sara, LONG_TEXT[:4094])
+    await eventually(lambda: in_topic(telegram, topic)[-1].text.endswith(LONG_TEXT[:4094][-20:]))
+    assert in_topic(telegram, topic)[-2].text.startswith("Sara: ")
 
     # A photo of the fault is copied into the topic.
     photo = await telegram.push({"message": {
         "message_id": 4242, "date": 0, "chat": {"id": 6401, "type": "private"}, "from": sara,
         "photo": [{"file_id": "p", "file_unique_id": "q", "width": 1, "height": 1}]}})
     await eventually(lambda: (STAFF_GROUP, 6401, 4242, topic) in telegram.copies)
-    assert photo["update_id"] and len(telegram.messages_to(6401)) == 3
+    assert photo["update_id"] and len(telegram.messages_to(6401)) == 5
 
     # Karin closes; the assistant is back and asks one question; the topic is closed.
     await telegram.press(KARIN, summary, buttons["Close"])
-    *_, closed, question = await telegram.wait_for_messages(6401, 5)
+    *_, closed, question = await telegram.wait_for_messages(6401, 7)
     assert closed.text == "Samtalet med din kundvärd är avslutat. Jag finns här igen när du behöver mig."
     assert question.text == "Fick du den hjälp du behövde i dag?"
     await eventually(lambda: topic in telegram.closed_topics)
     await telegram.press(sara, question, dict(question.buttons)["Ja, tack"])
-    *_, thanks = await telegram.wait_for_messages(6401, 6)
+    *_, thanks = await telegram.wait_for_messages(6401, 8)
     assert thanks.text == "Tack för att du berättar."
     with sessions() as session:
         case = session.get(StaffCase, case_id)
         assert case is not None and (case.status, case.satisfied, case.claimed_by_name) == ("closed", True, "Karin Holm")
     await telegram.send_text(sara, "hej")
-    *_, greeting = await telegram.wait_for_messages(6401, 7)
+    *_, greeting = await telegram.wait_for_messages(6401, 9)
     assert greeting.text.startswith("Hej Sara!")
 
 

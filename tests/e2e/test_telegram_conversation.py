@@ -4,6 +4,7 @@ bot, Rasa, the action server and the database."""
 from __future__ import annotations
 
 import asyncio
+import copy
 import sqlite3
 from pathlib import Path
 
@@ -289,3 +290,21 @@ async def test_a_crisis_phrase_in_a_photo_caption_or_an_edited_message_gets_the_
     await telegram.edit_text(kim, plain, "what can you do?")
     await asyncio.sleep(1.0)
     assert len(telegram.messages_to(5013)) == before + 1
+
+
+@pytest.mark.usefixtures("bot")
+async def test_a_double_tap_on_a_button_is_answered_once(telegram: FakeTelegram, sessions: sessionmaker[Session]) -> None:
+    """The second tap arrives with the message as it was, the bot marks the choice again, and
+    Telegram refuses the edit ("message is not modified"). Protects against that refusal: without
+    it the tenant got the generic error after their choice."""
+    add_tenant(sessions, "Ola Test", 5014)
+    ola = user(5014, "Ola")
+    await telegram.send_text(ola, "/start")
+    [picker] = await telegram.wait_for_messages(5014, 1)
+    as_shown = copy.copy(picker)
+    await telegram.press(ola, as_shown, "lang:en")
+    answered = len(await telegram.wait_for_messages(5014, 3))
+    await telegram.press(ola, as_shown, "lang:en")
+    await asyncio.sleep(1.0)
+    assert len(telegram.messages_to(5014)) == answered
+    assert telegram.messages_to(5014)[0].text.endswith("\n\n✓ English")

@@ -64,6 +64,8 @@ class FakeTelegram:
     # Callback answers: (callback query id, text, shown as an alert).
     callback_answers: list[tuple[str, str, bool]] = field(default_factory=list)
     closed_topics: list[int] = field(default_factory=list)
+    # Chats whose user blocked the bot: Telegram answers 403 to anything sent there.
+    blocked: set[int] = field(default_factory=set)
     # Messages copied: (to chat, from chat, message id, topic).
     copies: list[tuple[int, int, int, int | None]] = field(default_factory=list)
     _topic_ids: itertools.count[int] = field(default_factory=lambda: itertools.count(50))
@@ -103,12 +105,32 @@ class FakeTelegram:
         handler = getattr(self, f"_api_{method}", None)
         if handler is None:
             return _error(404, "Not Found")
+        refusal = self._refusal(method, params)
+        if refusal is not None:
+            return refusal
         if method == "sendMessage" and self.throttle_every:
             self._send_calls += 1
             if self._send_calls % self.throttle_every == 0:
                 self.throttled += 1
                 return _error(429, "Too Many Requests: retry after 1", {"retry_after": 1})
         return web.json_response({"ok": True, "result": await handler(params)})
+
+    def _refusal(self, method: str, params: dict[str, Any]) -> web.Response | None:
+        """What Telegram refuses, with its own error texts: a blocked chat (403), a message over
+        4 096 characters, an edit that changes nothing (400)."""
+        chat = params.get("chat_id")
+        if method in ("sendMessage", "copyMessage", "sendDocument") and chat is not None and int(chat) in self.blocked:
+            return _error(403, "Forbidden: bot was blocked by the user")
+        if method == "sendMessage" and len(str(params.get("text", ""))) > 4096:
+            return _error(400, "Bad Request: message is too long")
+        if method == "editMessageText":
+            for message in self.sent:
+                if (message.chat_id, message.message_id) == (int(chat or 0), int(params.get("message_id", 0))) \
+                        and message.text == params.get("text") and message.reply_markup == params.get("reply_markup"):
+                    return _error(400, "Bad Request: message is not modified: specified new message content "
+                                       "and reply markup are exactly the same as a current content and reply "
+                                       "markup of the message")
+        return None
 
     async def _notify(self) -> None:
         assert self._changed is not None

@@ -6,10 +6,10 @@ from telegram import Bot
 
 from bot.i18n.rendering import Renderer
 from bot.services.staff_cases import TenantMessage
-from bot.telegram.markup import markup_for
+from bot.telegram.markup import markup_for, send_text
 
 
 async def tell_tenant(bot: Bot, renderer: Renderer, message: TenantMessage) -> None:
     for payload in message.payloads:
         reply = renderer.reply(message.language, payload)
-        await bot.send_message(message.chat_id, reply.text, reply_markup=markup_for(reply))
+        await send_text(bot, message.chat_id, reply.text, markup_for(reply))

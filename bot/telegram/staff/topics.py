@@ -14,6 +14,7 @@ from telegram.ext import ContextTypes
 from bot.i18n.rendering import Renderer
 from bot.infra.rasa_client import RasaClient, RasaUnavailable
 from bot.services.staff_cases import AuditAction, Refusal, StaffCases, TenantMessage
+from bot.telegram.markup import send_text
 from bot.telegram.staff.access import StaffAccess
 from bot.telegram.staff.buttons import case_buttons
 from bot.telegram.staff.tenant import tell_tenant
@@ -74,7 +75,7 @@ class CaseTopics:
         if topic is None or group_id is None:
             return False
         if text is not None:
-            await bot.send_message(group_id, f"{topic.tenant_name}: {text}", message_thread_id=topic.topic_id)
+            await send_text(bot, group_id, f"{topic.tenant_name}: {text}", message_thread_id=topic.topic_id)
         elif message_id is not None:
             await bot.send_message(group_id, f"{topic.tenant_name} sent:", message_thread_id=topic.topic_id)
             await bot.copy_message(group_id, chat_id, message_id, message_thread_id=topic.topic_id)
