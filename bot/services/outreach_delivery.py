@@ -68,6 +68,8 @@ class Attempt:
     outcome: SendOutcome
     # Why a message could not be delivered, kept for staff.
     detail: str | None = None
+    # The messenger is in trouble: the rest wait for the next run.
+    stop_after: bool = False
 
 
 Send = Callable[[ClaimedMessage], Awaitable[Attempt]]
@@ -95,12 +97,15 @@ class OutreachDelivery:
         report = SendReport()
         pending = self._pending()
         for position, message_id in enumerate(pending):
-            outcome = await self._deliver_one(message_id, send)
+            outcome, stop_after = await self._deliver_one(message_id, send)
             if outcome is SendOutcome.STOP:
                 # This message and the rest wait for the next run.
                 report.waiting += len(pending) - position
                 break
             report.count(outcome)
+            if stop_after:
+                report.waiting += len(pending) - position - 1
+                break
         return report
 
     def _pending(self) -> list[int]:
@@ -110,15 +115,15 @@ class OutreachDelivery:
                 .order_by(OutreachMessage.id)
             ))
 
-    async def _deliver_one(self, message_id: int, send: Send) -> SendOutcome:
+    async def _deliver_one(self, message_id: int, send: Send) -> tuple[SendOutcome, bool]:
         claimed = self._claim(message_id)
         if isinstance(claimed, SendOutcome):
-            return claimed
+            return claimed, False
         attempt = await send(claimed)
         status = _RECORDED.get(attempt.outcome)
         if status is not None:
             self._record(message_id, status, attempt.detail)
-        return attempt.outcome
+        return attempt.outcome, attempt.stop_after
 
     def _claim(self, message_id: int) -> ClaimedMessage | SendOutcome:
         """Mark the message "sending" (or skipped, when the debt is paid by now) unless another

@@ -14,8 +14,9 @@ import functools
 import logging
 from collections.abc import AsyncIterator
 
+import httpx
 from telegram import Bot
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
 from telegram.ext import ExtBot
 from telegram.request import HTTPXRequest
 
@@ -50,14 +51,21 @@ async def _send(bot: Bot, message: ClaimedMessage) -> Attempt:
     except RetryAfter as error:
         logger.warning("outreach stopped early: Telegram asks to wait %s", error.retry_after)
         return Attempt(SendOutcome.STOP)
-    except TimedOut:
-        # It may or may not have arrived; it is not sent again.
-        logger.warning("outreach message %s timed out; left unconfirmed", message.message_id)
-        return Attempt(SendOutcome.UNCONFIRMED)
-    except NetworkError as error:
-        logger.warning("outreach stopped early: Telegram cannot be reached: %s", error)
-        return Attempt(SendOutcome.STOP)
+    except NetworkError as error:  # TimedOut too
+        if _never_sent(error):
+            logger.warning("outreach stopped early: Telegram cannot be reached: %s", error)
+            return Attempt(SendOutcome.STOP)
+        # A timeout or a gateway error after the request went out: the message may have arrived,
+        # so it is not sent again (staff see it as unconfirmed), and the run stops.
+        logger.warning("outreach message %s: %s; left unconfirmed", message.message_id, error)
+        return Attempt(SendOutcome.UNCONFIRMED, str(error), stop_after=True)
     return Attempt(SendOutcome.SENT)
+
+
+def _never_sent(error: NetworkError) -> bool:
+    """Whether the request surely never reached Telegram: no connection could be made, or none
+    was free. Only then may the message be sent again."""
+    return isinstance(error.__cause__, (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout))
 
 
 @contextlib.asynccontextmanager

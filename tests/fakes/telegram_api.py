@@ -66,6 +66,9 @@ class FakeTelegram:
     closed_topics: list[int] = field(default_factory=list)
     # Chats whose user blocked the bot: Telegram answers 403 to anything sent there.
     blocked: set[int] = field(default_factory=set)
+    # The next this many messages are delivered, then answered 502 Bad Gateway (as when a proxy
+    # in front of Telegram fails after the message went through).
+    bad_gateway_after_send: int = 0
     # Messages copied: (to chat, from chat, message id, topic).
     copies: list[tuple[int, int, int, int | None]] = field(default_factory=list)
     _topic_ids: itertools.count[int] = field(default_factory=lambda: itertools.count(50))
@@ -113,7 +116,11 @@ class FakeTelegram:
             if self._send_calls % self.throttle_every == 0:
                 self.throttled += 1
                 return _error(429, "Too Many Requests: retry after 1", {"retry_after": 1})
-        return web.json_response({"ok": True, "result": await handler(params)})
+        result = await handler(params)
+        if method == "sendMessage" and self.bad_gateway_after_send > 0:
+            self.bad_gateway_after_send -= 1
+            return _error(502, "Bad Gateway")
+        return web.json_response({"ok": True, "result": result})
 
     def _refusal(self, method: str, params: dict[str, Any]) -> web.Response | None:
         """What Telegram refuses, with its own error texts: a blocked chat (403), a message over
