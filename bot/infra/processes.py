@@ -185,7 +185,8 @@ def start_rasa(settings: Settings, model: Path, env: Mapping[str, str] | None = 
          "--port", str(rasa_port(settings)),
          "--endpoints", str(endpoints),
          "--credentials", str(settings.project_root / "credentials.yml"),
-         "--enable-api", "--auth-token", settings.rasa_token],
+         # One argument: a token may begin with "-" (token_urlsafe), which would read as an option.
+         "--enable-api", f"--auth-token={settings.rasa_token}"],
         base_env,
         settings.var_dir / "logs" / "rasa.log",
         settings.project_root,
