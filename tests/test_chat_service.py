@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,6 +18,7 @@ from bot.config.organisations import load_all
 from bot.config.settings import PROJECT_ROOT, STOCKHOLM
 from bot.db import repositories
 from bot.db.models import ArrearsCase, Chat, Consent, Lease, Organisation, StaffCase, Tenant
+from bot.db.session import make_engine, make_session_factory
 from bot.domain.awaiting import Awaiting
 from bot.i18n.rendering import Renderer, Reply
 from bot.infra.crypto import TextCipher, new_key
@@ -336,3 +338,21 @@ async def test_an_empty_answer_from_rasa_is_not_silence(
     fake.answers["vad är jag skyldig?"] = []
     assert texts(await service.message(SARA, "vad är jag skyldig?")) == [
         renderer.text("sv", "error.assistant_unavailable")]
+
+
+async def test_with_the_database_unreachable_a_crisis_still_gets_the_numbers_first(
+    renderer: Renderer, cipher: TextCipher, rasa: tuple[FakeRasa, str], tmp_path: Path
+) -> None:
+    """Protects the crisis reply from the database: the tenant, the chat's language and the
+    priority case all live there, and with it unreachable the tenant in crisis used to get
+    nothing. The numbers come in the phone's language, then "try again"."""
+    unreachable = make_session_factory(make_engine(f"sqlite:///{tmp_path / 'no-such-dir' / 'bot.db'}"))
+    service = ChatService(unreachable, renderer, RasaClient(rasa[1]), CrisisKeywords.bundled(), cipher,
+                          {"demo": DEMO}, clock=lambda: NOW)
+    somebody = Sender(chat_id=905, user_id=905, client_language="en")
+    try:
+        assert texts(await service.message(somebody, "i want to kill myself")) == [
+            renderer.text("en", "crisis.emergency"), renderer.text("en", "error.assistant_unavailable")]
+        assert texts(await service.message(somebody, "hello")) == [renderer.text("en", "error.assistant_unavailable")]
+    finally:
+        await service.aclose()

@@ -6,9 +6,12 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from bot.domain.awaiting import Decision, Treat, Wait, decide, needs_intent
 from bot.domain.buttons import payload
 from bot.domain.cases import CaseReason
+from bot.domain.language import tenant_language
 from bot.domain.money import ORE_PER_KRONA
 from bot.i18n.rendering import Reply
 from bot.infra.rasa_client import RasaUnavailable
@@ -28,14 +31,17 @@ async def answer_text(ctx: ChatContext, sender: Sender, text: str) -> list[Reply
     speaks; only when unsure is the tenant asked to choose."""
     crisis = _is_crisis(ctx, sender, text)
     now = ctx.clock()
-    with ctx.sessions.begin() as session:
-        tenant = tenant_of(session, sender)
-        wait = hear(ctx, session, sender, tenant)
-        language = keep_language(session, sender.chat_id, tenant, sender.client_language)
-        if language is None:
-            language = recognise_language(session, sender.chat_id, ctx.identify_language(text))
-        if crisis:
-            ask_person_in(ctx, session, sender, tenant, CaseReason.CRISIS, priority=True)
+    try:
+        with ctx.sessions.begin() as session:
+            tenant = tenant_of(session, sender)
+            wait = hear(ctx, session, sender, tenant)
+            language = keep_language(session, sender.chat_id, tenant, sender.client_language)
+            if language is None:
+                language = recognise_language(session, sender.chat_id, ctx.identify_language(text))
+            if crisis:
+                ask_person_in(ctx, session, sender, tenant, CaseReason.CRISIS, priority=True)
+    except SQLAlchemyError:
+        return _without_database(ctx, sender, text, crisis)
     numbers = [ctx.say(language, CRISIS_KEY)] if crisis else []
     if language is None:
         return [*numbers, language_picker(ctx.renderer)]
@@ -44,6 +50,15 @@ async def answer_text(ctx: ChatContext, sender: Sender, text: str) -> list[Reply
     # Rasa may recognise the crisis too; the numbers are shown once, first.
     shown = {reply.text for reply in numbers}
     return [*numbers, *(reply for reply in replies if reply.text not in shown)]
+
+
+def _without_database(ctx: ChatContext, sender: Sender, text: str, crisis: bool) -> list[Reply]:
+    """The database cannot be reached: the emergency numbers still come first (in the language
+    the message or the phone is in), and the tenant is told to try again; nothing is stored."""
+    logger.exception("the database could not be reached while answering chat %s", sender.chat_id)
+    language = tenant_language(None, None, sender.client_language) or ctx.identify_language(text)
+    numbers = [ctx.say(language, CRISIS_KEY)] if crisis else []
+    return [*numbers, ctx.say(language, "error.assistant_unavailable")]
 
 
 def emergency(ctx: ChatContext, sender: Sender, text: str) -> list[Reply]:
