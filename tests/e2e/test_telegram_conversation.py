@@ -7,6 +7,7 @@ import asyncio
 import copy
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -186,16 +187,21 @@ async def test_webhook_mode_accepts_only_telegrams_secret(
             await application.stop()
 
 
+def own_rasa(stack: Settings, tmp_path: Path, **overrides: Any) -> Settings:
+    """Settings for a Rasa server of the test's own (on a free port, with its own tracker store),
+    which the test may stop without disturbing the shared one."""
+    return stack.with_overrides(
+        rasa_url=f"http://127.0.0.1:{free_port()}", var_dir=tmp_path,
+        tracker_store_url=f"sqlite:///{tmp_path / 'tracker.db'}", **overrides,
+    )
+
+
 async def test_stopping_rasa_mid_conversation_gives_the_localized_fallback(
     telegram: FakeTelegram, sessions: sessionmaker[Session], stack: Settings, trained_model: Path,
     tmp_path: Path,
 ) -> None:
-    own = stack.with_overrides(
-        rasa_url=f"http://127.0.0.1:{free_port()}", var_dir=tmp_path,
-        tracker_store_url=f"sqlite:///{tmp_path / 'tracker.db'}",
-        # A generated token may begin with "-"; Rasa must still take it as the token.
-        rasa_token="-Zq3" + "x" * 28,
-    )
+    # A generated token may begin with "-"; Rasa must still take it as the token.
+    own = own_rasa(stack, tmp_path, rasa_token="-Zq3" + "x" * 28)
     rasa = start_rasa(own, trained_model)
     tenant = user(5009, "Leo", language_code="en")
     try:
@@ -218,10 +224,7 @@ async def test_with_the_action_server_stopped_the_tenant_is_still_answered(
     """Rasa swallows a failed custom action and answers nothing. Protects the turn's answer
     (`bot/services/chat/rasa_replies.py`): without it, "what do I owe?" with the action server
     down got silence."""
-    own = stack.with_overrides(
-        rasa_url=f"http://127.0.0.1:{free_port()}", action_server_port=free_port(), var_dir=tmp_path,
-        tracker_store_url=f"sqlite:///{tmp_path / 'tracker.db'}",
-    )
+    own = own_rasa(stack, tmp_path, action_server_port=free_port())
     actions = start_action_server(own)
     rasa = start_rasa(own, trained_model)
     tenant = user(5012, "Mia", language_code="en")
